@@ -1,0 +1,161 @@
+import cron from "node-cron";
+import { z } from "zod";
+
+/** Validated, frozen settings of one running instance. Built once at start. */
+export interface Config {
+  readonly botToken: string | undefined;
+  readonly channelId: string | undefined;
+  readonly adminIds: readonly number[];
+  readonly databasePath: string;
+  readonly postSchedule: string;
+  readonly postsPerRun: number;
+  readonly feedSchedule: string;
+  readonly timezone: string;
+  readonly telegramApiRoot: string;
+  readonly channelUrl: string | undefined;
+  readonly postFooter: string;
+  readonly allowPrivateFeeds: boolean;
+  readonly logLevel: LogLevel;
+}
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+/** One wrong variable: which, what was wrong, and what a good value looks like. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+  readonly example: string;
+}
+
+/** Thrown by createConfig when one or more variables are invalid. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+export function formatProblem(p: ConfigProblem): string {
+  return `${p.variable}: ${p.message} (example: ${p.example})`;
+}
+
+const EXAMPLES: Record<string, string> = {
+  BOT_TOKEN: "BOT_TOKEN=123456789:AAF-example-token-from-BotFather",
+  CHANNEL_ID: "CHANNEL_ID=@mynewsroom or CHANNEL_ID=-1001234567890",
+  ADMIN_IDS: "ADMIN_IDS=12345678,87654321",
+  DATABASE_PATH: "DATABASE_PATH=data/news.db",
+  POST_SCHEDULE: 'POST_SCHEDULE="*/30 * * * *"',
+  POSTS_PER_RUN: "POSTS_PER_RUN=1",
+  FEED_SCHEDULE: 'FEED_SCHEDULE="*/10 * * * *"',
+  TIMEZONE: "TIMEZONE=Europe/Moscow",
+  TELEGRAM_API_ROOT: "TELEGRAM_API_ROOT=https://api.telegram.org",
+  CHANNEL_URL: "CHANNEL_URL=https://t.me/mynewsroom",
+  POST_FOOTER: 'POST_FOOTER="read more in our Telegram-channel"',
+  ALLOW_PRIVATE_FEEDS: "ALLOW_PRIVATE_FEEDS=false",
+  LOG_LEVEL: "LOG_LEVEL=info",
+};
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Empty strings in .env mean "not set": `CHANNEL_URL=` falls back to its default. */
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+function textWithDefault(fallback: string) {
+  return optionalText.transform((s) => s ?? fallback);
+}
+
+function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function cronExpression(fallback: string) {
+  return textWithDefault(fallback).refine(
+    (expr) => {
+      const fields = expr.split(/\s+/).length;
+      return (fields === 5 || fields === 6) && cron.validate(expr);
+    },
+    { message: "is not a valid cron expression of 5 or 6 fields" },
+  );
+}
+
+const schema = z.object({
+  BOT_TOKEN: optionalText.refine((t) => t === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(t), {
+    message: "does not look like a bot token (digits, a colon, then letters)",
+  }),
+  CHANNEL_ID: optionalText.refine((c) => c === undefined || /^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,})$/.test(c), {
+    message: "must be @username or a numeric id starting with -100",
+  }),
+  ADMIN_IDS: optionalText
+    .transform((s) => (s ?? "").split(",").map((part) => part.trim()).filter((part) => part !== ""))
+    .refine((ids) => ids.every((id) => /^\d{1,15}$/.test(id)), {
+      message: "must be comma-separated numeric Telegram user ids",
+    })
+    .transform((ids) => [...new Set(ids.map(Number))]),
+  DATABASE_PATH: textWithDefault("data/news.db"),
+  POST_SCHEDULE: cronExpression("*/30 * * * *"),
+  POSTS_PER_RUN: textWithDefault("1").refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100, {
+    message: "must be a whole number from 1 to 100",
+  }).transform(Number),
+  FEED_SCHEDULE: cronExpression("*/10 * * * *"),
+  TIMEZONE: textWithDefault("UTC").refine(isValidTimezone, { message: "is not a known IANA time zone" }),
+  TELEGRAM_API_ROOT: textWithDefault("https://api.telegram.org")
+    .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), { message: "must be an http(s) URL" })
+    .transform((u) => u.replace(/\/+$/, "")),
+  CHANNEL_URL: optionalText.refine((u) => u === undefined || (/^https?:\/\//.test(u) && URL.canParse(u)), {
+    message: "must be an http(s) URL",
+  }),
+  POST_FOOTER: textWithDefault("read more in our Telegram-channel").refine((s) => s.length <= 200, {
+    message: "must be at most 200 characters",
+  }),
+  ALLOW_PRIVATE_FEEDS: textWithDefault("false")
+    .transform((s) => s.toLowerCase())
+    .refine((s) => ["true", "false", "1", "0", "yes", "no"].includes(s), { message: "must be true or false" })
+    .transform((s) => s === "true" || s === "1" || s === "yes"),
+  LOG_LEVEL: textWithDefault("info")
+    .transform((s) => s.toLowerCase())
+    .refine((s): s is LogLevel => (LOG_LEVELS as readonly string[]).includes(s), {
+      message: `must be one of ${LOG_LEVELS.join(", ")}`,
+    }),
+});
+
+/**
+ * Parses and validates the environment into a frozen Config.
+ * @throws ConfigError listing every invalid variable (not just the first).
+ */
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue): ConfigProblem => {
+      const variable = String(issue.path[0] ?? "configuration");
+      return { variable, message: issue.message, example: EXAMPLES[variable] ?? "see .env.example" };
+    });
+    throw new ConfigError(problems);
+  }
+  const v = parsed.data;
+  const channelUrl =
+    v.CHANNEL_URL ?? (v.CHANNEL_ID?.startsWith("@") ? `https://t.me/${v.CHANNEL_ID.slice(1)}` : undefined);
+  return Object.freeze({
+    botToken: v.BOT_TOKEN,
+    channelId: v.CHANNEL_ID,
+    adminIds: Object.freeze(v.ADMIN_IDS),
+    databasePath: v.DATABASE_PATH,
+    postSchedule: v.POST_SCHEDULE,
+    postsPerRun: v.POSTS_PER_RUN,
+    feedSchedule: v.FEED_SCHEDULE,
+    timezone: v.TIMEZONE,
+    telegramApiRoot: v.TELEGRAM_API_ROOT,
+    channelUrl,
+    postFooter: v.POST_FOOTER,
+    allowPrivateFeeds: v.ALLOW_PRIVATE_FEEDS,
+    logLevel: v.LOG_LEVEL as LogLevel,
+  });
+}

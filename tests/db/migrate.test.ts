@@ -1,0 +1,57 @@
+import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/connection.js";
+import { loadMigrations, migrate, MIGRATIONS_DIR } from "../../src/db/migrate.js";
+
+describe("migrations", () => {
+  it("applies every migration to an empty database and records each", () => {
+    const db = openDatabase(":memory:");
+    const applied = migrate(db);
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql"));
+    expect(applied).toHaveLength(files.length);
+    const recorded = db.prepare("SELECT name FROM schema_migrations ORDER BY version").pluck().all();
+    expect(recorded).toEqual(files.sort().map((f) => f.replace(/\.sql$/, "")));
+    expect(migrate(db)).toEqual([]);
+  });
+
+  it("upgrades an older database in place, keeping its data", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-migrate-"));
+    const path = join(dir, "old.db");
+    const all = loadMigrations();
+    const old = openDatabase(path);
+    migrate(old, all.slice(0, 1));
+    old.prepare(
+      "INSERT INTO articles (title, body, published_at, created_at, content_hash) VALUES ('Kept', 'Body text', 1, 1, 'h')",
+    ).run();
+    old.close();
+
+    const reopened = openDatabase(path);
+    expect(migrate(reopened)).toEqual(all.slice(1).map((m) => m.name));
+    expect(reopened.prepare("SELECT title FROM articles").pluck().get()).toBe("Kept");
+    reopened.close();
+  });
+
+  it("rolls back a failing migration entirely and records nothing for it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-migrate-bad-"));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "001-good.sql"), "CREATE TABLE a (x INTEGER);");
+    writeFileSync(join(dir, "002-bad.sql"), "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);");
+    const db = openDatabase(":memory:");
+    expect(() => migrate(db, loadMigrations(dir))).toThrow(/nowhere/);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toContain("a");
+    expect(tables).not.toContain("b");
+    expect(db.prepare("SELECT version FROM schema_migrations").pluck().all()).toEqual([1]);
+  });
+
+  it("opens file databases in WAL mode with foreign keys on", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-pragma-"));
+    const db = openDatabase(join(dir, "nested", "news.db"));
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.pragma("busy_timeout", { simple: true })).toBe(5000);
+    db.close();
+  });
+});
