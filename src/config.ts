@@ -91,34 +91,53 @@ const schema = z.object({
   BOT_TOKEN: optionalText.refine((t) => t === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(t), {
     message: "does not look like a bot token (digits, a colon, then letters)",
   }),
-  CHANNEL_ID: optionalText.refine((c) => c === undefined || /^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,})$/.test(c), {
-    message: "must be @username or a numeric id starting with -100",
-  }),
+  CHANNEL_ID: optionalText.refine(
+    (c) => c === undefined || /^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,})$/.test(c),
+    {
+      message: "must be @username or a numeric id starting with -100",
+    },
+  ),
   ADMIN_IDS: optionalText
-    .transform((s) => (s ?? "").split(",").map((part) => part.trim()).filter((part) => part !== ""))
+    .transform((s) =>
+      (s ?? "")
+        .split(",")
+        .map((part) => part.trim())
+        .filter((part) => part !== ""),
+    )
     .refine((ids) => ids.every((id) => /^\d{1,15}$/.test(id)), {
       message: "must be comma-separated numeric Telegram user ids",
     })
     .transform((ids) => [...new Set(ids.map(Number))]),
   DATABASE_PATH: textWithDefault("data/news.db"),
   POST_SCHEDULE: cronExpression("*/30 * * * *"),
-  POSTS_PER_RUN: textWithDefault("1").refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100, {
-    message: "must be a whole number from 1 to 100",
-  }).transform(Number),
+  POSTS_PER_RUN: textWithDefault("1")
+    .refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100, {
+      message: "must be a whole number from 1 to 100",
+    })
+    .transform(Number),
   FEED_SCHEDULE: cronExpression("*/10 * * * *"),
-  TIMEZONE: textWithDefault("UTC").refine(isValidTimezone, { message: "is not a known IANA time zone" }),
-  TELEGRAM_API_ROOT: textWithDefault("https://api.telegram.org")
-    .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), { message: "must be an http(s) URL" })
-    .transform((u) => u.replace(/\/+$/, "")),
-  CHANNEL_URL: optionalText.refine((u) => u === undefined || (/^https?:\/\//.test(u) && URL.canParse(u)), {
-    message: "must be an http(s) URL",
+  TIMEZONE: textWithDefault("UTC").refine(isValidTimezone, {
+    message: "is not a known IANA time zone",
   }),
+  TELEGRAM_API_ROOT: textWithDefault("https://api.telegram.org")
+    .refine((u) => /^https?:\/\/[^\s/]+/.test(u) && URL.canParse(u), {
+      message: "must be an http(s) URL",
+    })
+    .transform((u) => u.replace(/\/+$/, "")),
+  CHANNEL_URL: optionalText.refine(
+    (u) => u === undefined || (/^https?:\/\//.test(u) && URL.canParse(u)),
+    {
+      message: "must be an http(s) URL",
+    },
+  ),
   POST_FOOTER: textWithDefault("read more in our Telegram-channel").refine((s) => s.length <= 200, {
     message: "must be at most 200 characters",
   }),
   ALLOW_PRIVATE_FEEDS: textWithDefault("false")
     .transform((s) => s.toLowerCase())
-    .refine((s) => ["true", "false", "1", "0", "yes", "no"].includes(s), { message: "must be true or false" })
+    .refine((s) => ["true", "false", "1", "0", "yes", "no"].includes(s), {
+      message: "must be true or false",
+    })
     .transform((s) => s === "true" || s === "1" || s === "yes"),
   LOG_LEVEL: textWithDefault("info")
     .transform((s) => s.toLowerCase())
@@ -136,13 +155,18 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue): ConfigProblem => {
       const variable = String(issue.path[0] ?? "configuration");
-      return { variable, message: issue.message, example: EXAMPLES[variable] ?? "see .env.example" };
+      return {
+        variable,
+        message: issue.message,
+        example: EXAMPLES[variable] ?? "see .env.example",
+      };
     });
     throw new ConfigError(problems);
   }
   const v = parsed.data;
   const channelUrl =
-    v.CHANNEL_URL ?? (v.CHANNEL_ID?.startsWith("@") ? `https://t.me/${v.CHANNEL_ID.slice(1)}` : undefined);
+    v.CHANNEL_URL ??
+    (v.CHANNEL_ID?.startsWith("@") ? `https://t.me/${v.CHANNEL_ID.slice(1)}` : undefined);
   return Object.freeze({
     botToken: v.BOT_TOKEN,
     channelId: v.CHANNEL_ID,

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { LogLevel } from "./config.js";
 
 export type { Logger };
@@ -12,7 +12,9 @@ export function createLogger(level: LogLevel, token?: string): Logger {
     hooks: {
       logMethod(args, method) {
         if (!token) return method.apply(this, args);
-        const scrubbed = args.map((a) => (typeof a === "string" ? a.split(token).join("[redacted]") : a));
+        const scrubbed = args.map((a) =>
+          typeof a === "string" ? a.split(token).join("[redacted]") : a,
+        );
         return method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },

@@ -32,7 +32,12 @@ function normaliseBody(body: string): string {
   return body
     .replace(/\r\n?/g, "\n")
     .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim())
+    .map((p) =>
+      p
+        .replace(/[ \t]+/g, " ")
+        .replace(/ *\n */g, "\n")
+        .trim(),
+    )
     .filter((p) => p !== "")
     .join("\n\n");
 }
@@ -46,7 +51,9 @@ export function toArticleFields(input: ArticleInput, now: number): ArticleFields
     throw new InvalidArticleError(`the headline is longer than ${MAX_TITLE_LENGTH} characters`);
   }
   if (body.length > MAX_BODY_LENGTH) {
-    throw new InvalidArticleError(`the text is longer than ${MAX_BODY_LENGTH.toLocaleString("en")} characters`);
+    throw new InvalidArticleError(
+      `the text is longer than ${MAX_BODY_LENGTH.toLocaleString("en")} characters`,
+    );
   }
   const url = clean(input.url);
   return {
@@ -77,7 +84,9 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
       const sameGuid = articles.findByGuid(fields.guid, fields.feedId);
       // A feed that reuses one guid for different links is lying about the guid.
       const linkConflict =
-        sameGuid?.canonicalUrl && fields.canonicalUrl && sameGuid.canonicalUrl !== fields.canonicalUrl;
+        sameGuid?.canonicalUrl &&
+        fields.canonicalUrl &&
+        sameGuid.canonicalUrl !== fields.canonicalUrl;
       if (sameGuid && !linkConflict) return sameGuid;
     }
     if (fields.canonicalUrl) {
@@ -95,7 +104,10 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
       const id = articles.insert(fields, at);
       return { status: "created", article: articles.findById(id)! };
     }
-    if (existing.contentHash === fields.contentHash && existing.imageUrl === (fields.imageUrl ?? existing.imageUrl)) {
+    if (
+      existing.contentHash === fields.contentHash &&
+      existing.imageUrl === (fields.imageUrl ?? existing.imageUrl)
+    ) {
       return { status: "duplicate", article: existing };
     }
     // Keep what the newer version lacks (a paste has no guid or feed), take its text.
@@ -136,13 +148,16 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
      * Stores many articles in one transaction. Invalid ones are reported, not stored;
      * the rest are stored all together.
      */
-    storeMany(inputs: readonly ArticleInput[]): Array<StoreResult | { status: "invalid"; reason: string }> {
+    storeMany(
+      inputs: readonly ArticleInput[],
+    ): Array<StoreResult | { status: "invalid"; reason: string }> {
       const results = db.transaction(() =>
         inputs.map((input) => {
           try {
             return storeOne(input);
           } catch (error) {
-            if (error instanceof InvalidArticleError) return { status: "invalid" as const, reason: error.message };
+            if (error instanceof InvalidArticleError)
+              return { status: "invalid" as const, reason: error.message };
             throw error;
           }
         }),
@@ -153,7 +168,8 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
 
     findById: (id: number): Article | undefined => articles.findById(id),
     newest: (limit: number, offset = 0): Article[] => articles.newest(limit, offset),
-    publishedSince: (fromMs: number, limit: number): Article[] => articles.publishedSince(fromMs, limit),
+    publishedSince: (fromMs: number, limit: number): Article[] =>
+      articles.publishedSince(fromMs, limit),
     count: (): number => articles.count(),
 
     /** Called after an already-known article got a new text (e.g. to edit its channel post). */

@@ -96,16 +96,23 @@ export function parsePastedText(raw: string, options: ParseOptions): ArticleInpu
     );
   }
   if (isBinary(raw)) throw new PastedTextError("this looks like binary data, not text");
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  const text = raw
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
   if (text.trim() === "") throw new PastedTextError("the text is empty");
 
   const lines = text.split("\n").map((l) => l.replace(/[ \t\u00a0]+$/g, ""));
   const footers = options.footerLines ?? [];
-  while (lines.length && (lines.at(-1)!.trim() === "" || isCallToAction(lines.at(-1)!, footers))) lines.pop();
+  while (lines.length && (lines.at(-1)!.trim() === "" || isCallToAction(lines.at(-1)!, footers)))
+    lines.pop();
 
   const headlineIndex = lines.findIndex((l) => l.trim() !== "");
-  if (headlineIndex < 0) throw new PastedTextError("the text has nothing but a call-to-action line");
-  const title = lines[headlineIndex]!.trim().replace(/^#+\s*/, "").replace(/\s+/g, " ");
+  if (headlineIndex < 0)
+    throw new PastedTextError("the text has nothing but a call-to-action line");
+  const title = lines[headlineIndex]!.trim()
+    .replace(/^#+\s*/, "")
+    .replace(/\s+/g, " ");
   if (title.length > MAX_HEADLINE_LENGTH) {
     throw new PastedTextError(
       `the first line should be the headline, but it is ${title.length} characters long (at most ${MAX_HEADLINE_LENGTH})`,

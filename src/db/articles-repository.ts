@@ -85,7 +85,9 @@ export function createArticlesRepository(db: Db) {
     "SELECT * FROM articles WHERE published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?",
   );
   const count = db.prepare("SELECT count(*) FROM articles").pluck();
-  const countSince = db.prepare<[number]>("SELECT count(*) FROM articles WHERE created_at >= ?").pluck();
+  const countSince = db
+    .prepare<[number]>("SELECT count(*) FROM articles WHERE created_at >= ?")
+    .pluck();
 
   return {
     findById: (id: number): Article | undefined => {
@@ -110,9 +112,11 @@ export function createArticlesRepository(db: Db) {
       update.run({ ...fieldParams(fields), updated_at: updatedAt, id });
     },
     /** Newest first by published time; `offset` pages further back. */
-    newest: (limit: number, offset = 0): Article[] => newestPage.all({ limit, offset }).map(toArticle),
+    newest: (limit: number, offset = 0): Article[] =>
+      newestPage.all({ limit, offset }).map(toArticle),
     /** Articles published at or after `fromMs`, newest first. */
-    publishedSince: (fromMs: number, limit: number): Article[] => since.all(fromMs, limit).map(toArticle),
+    publishedSince: (fromMs: number, limit: number): Article[] =>
+      since.all(fromMs, limit).map(toArticle),
     count: (): number => count.get() as number,
     countCreatedSince: (fromMs: number): number => countSince.get(fromMs) as number,
   };

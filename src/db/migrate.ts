@@ -3,7 +3,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "./connection.js";
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations");
+export const MIGRATIONS_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "migrations",
+);
 
 export interface Migration {
   readonly version: number;
@@ -36,7 +41,9 @@ export function migrate(db: Db, migrations: readonly Migration[] = loadMigration
   const applied = new Set(
     db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[],
   );
-  const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+  const record = db.prepare(
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+  );
   const done: string[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;

@@ -53,7 +53,14 @@ export function fromWallTime(wall: WallTime, timeZone: string): number {
   let guess = asUtc;
   for (let i = 0; i < 3; i++) {
     const shown = toWallTime(guess, timeZone);
-    const shownAsUtc = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
+    const shownAsUtc = Date.UTC(
+      shown.year,
+      shown.month - 1,
+      shown.day,
+      shown.hour,
+      shown.minute,
+      shown.second,
+    );
     const drift = shownAsUtc - asUtc;
     if (drift === 0) break;
     guess -= drift;
@@ -63,7 +70,8 @@ export function fromWallTime(wall: WallTime, timeZone: string): number {
 
 /** True when the fields name a real calendar date and time (no 31 February, no 25:00). */
 export function isValidWallTime(w: WallTime): boolean {
-  if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour > 23 || w.minute > 59 || w.second > 59) return false;
+  if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour > 23 || w.minute > 59 || w.second > 59)
+    return false;
   const probe = new Date(Date.UTC(w.year, w.month - 1, w.day));
   return probe.getUTCDate() === w.day && probe.getUTCMonth() === w.month - 1;
 }

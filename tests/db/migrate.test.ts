@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
-import { loadMigrations, migrate, MIGRATIONS_DIR } from "../../src/db/migrate.js";
+import { loadMigrations, MIGRATIONS_DIR, migrate } from "../../src/db/migrate.js";
 
 describe("migrations", () => {
   it("applies every migration to an empty database and records each", () => {
@@ -11,7 +11,10 @@ describe("migrations", () => {
     const applied = migrate(db);
     const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql"));
     expect(applied).toHaveLength(files.length);
-    const recorded = db.prepare("SELECT name FROM schema_migrations ORDER BY version").pluck().all();
+    const recorded = db
+      .prepare("SELECT name FROM schema_migrations ORDER BY version")
+      .pluck()
+      .all();
     expect(recorded).toEqual(files.sort().map((f) => f.replace(/\.sql$/, "")));
     expect(migrate(db)).toEqual([]);
   });
@@ -22,9 +25,11 @@ describe("migrations", () => {
     const all = loadMigrations();
     const old = openDatabase(path);
     migrate(old, all.slice(0, 1));
-    old.prepare(
-      "INSERT INTO articles (title, body, published_at, created_at, content_hash) VALUES ('Kept', 'Body text', 1, 1, 'h')",
-    ).run();
+    old
+      .prepare(
+        "INSERT INTO articles (title, body, published_at, created_at, content_hash) VALUES ('Kept', 'Body text', 1, 1, 'h')",
+      )
+      .run();
     old.close();
 
     const reopened = openDatabase(path);
@@ -37,7 +42,10 @@ describe("migrations", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsroom-migrate-bad-"));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "001-good.sql"), "CREATE TABLE a (x INTEGER);");
-    writeFileSync(join(dir, "002-bad.sql"), "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);");
+    writeFileSync(
+      join(dir, "002-bad.sql"),
+      "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);",
+    );
     const db = openDatabase(":memory:");
     expect(() => migrate(db, loadMigrations(dir))).toThrow(/nowhere/);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();

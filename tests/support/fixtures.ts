@@ -3,7 +3,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** ../shared/fixtures beside the project; present on developer machines and in CI. */
-export const SHARED_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "fixtures");
+export const SHARED_FIXTURES = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "..",
+  "shared",
+  "fixtures",
+);
 
 export const hasSharedFixtures = existsSync(SHARED_FIXTURES);
 

@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from "../../src/db/connection.js";
+import { type Db, openDatabase } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
 
 /** A fresh in-memory database with every real migration applied. */

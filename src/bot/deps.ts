@@ -1,0 +1,15 @@
+import type { ConversationData, VersionedState } from "@grammyjs/conversations";
+import type { ArticleService } from "../articles/article-service.js";
+import type { KeyValueStorage } from "../db/key-value-storage.js";
+import type { Logger } from "../logger.js";
+
+/**
+ * Everything the bot's features need, handed in by the composition root (src/main.ts)
+ * or by a test. Handlers never open the database or read the environment themselves.
+ */
+export interface BotDeps {
+  readonly logger: Logger;
+  readonly articles: ArticleService;
+  /** Where unfinished /new dialogs are kept, so they survive a restart. */
+  readonly conversationStorage: KeyValueStorage<VersionedState<ConversationData>>;
+}

@@ -1,0 +1,43 @@
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "../config.js";
+import type { BotContext } from "./context.js";
+import type { BotDeps } from "./deps.js";
+import { createErrorHandler } from "./error-boundary.js";
+import { createUnhandledFeature } from "./features/unhandled.js";
+import { detectLocale } from "./locale.js";
+
+export interface CreateBotOptions {
+  /** Skips the getMe call at start (tests, and restarts that already know the bot). */
+  readonly botInfo?: UserFromGetMe;
+}
+
+/**
+ * Builds the bot: API transformers, per-chat ordering, locale, dialog storage, then the
+ * features in a fixed order inside one error boundary, and the "unhandled" fallback last.
+ */
+export function createBot(
+  config: Config,
+  deps: BotDeps,
+  options: CreateBotOptions = {},
+): Bot<BotContext> {
+  if (!config.botToken) throw new Error("createBot needs BOT_TOKEN");
+  const bot = new Bot<BotContext>(config.botToken, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { apiRoot: config.telegramApiRoot },
+  });
+
+  // Updates of one chat run one at a time, so a dialog never sees two messages at once.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(detectLocale);
+  bot.use(
+    conversations({ storage: { type: "key", version: 1, adapter: deps.conversationStorage } }),
+  );
+
+  const handleError = createErrorHandler(deps.logger);
+  bot.errorBoundary(handleError, createUnhandledFeature());
+  bot.catch(handleError);
+  return bot;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, createConfig } from "../../src/config.js";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    createConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message.split("\n");
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("fills every default of the design's table", () => {
+    const config = createConfig({});
+    expect(config).toMatchObject({
+      botToken: undefined,
+      channelId: undefined,
+      adminIds: [],
+      databasePath: "data/news.db",
+      postSchedule: "*/30 * * * *",
+      postsPerRun: 1,
+      feedSchedule: "*/10 * * * *",
+      timezone: "UTC",
+      telegramApiRoot: "https://api.telegram.org",
+      channelUrl: undefined,
+      postFooter: "read more in our Telegram-channel",
+      allowPrivateFeeds: false,
+      logLevel: "info",
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("parses a full, valid environment", () => {
+    const config = createConfig({
+      BOT_TOKEN: "123456789:AAFabcdefghijklmnopqrstuvwxyz012345",
+      CHANNEL_ID: "@daily_news",
+      ADMIN_IDS: " 111, 222 ,111",
+      POST_SCHEDULE: "0 */15 * * * *",
+      POSTS_PER_RUN: "3",
+      TIMEZONE: "Europe/Moscow",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      ALLOW_PRIVATE_FEEDS: "true",
+      LOG_LEVEL: "DEBUG",
+    });
+    expect(config.adminIds).toEqual([111, 222]);
+    expect(config.channelUrl).toBe("https://t.me/daily_news");
+    expect(config.telegramApiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.postsPerRun).toBe(3);
+    expect(config.allowPrivateFeeds).toBe(true);
+    expect(config.logLevel).toBe("debug");
+  });
+
+  it("keeps an explicit CHANNEL_URL and treats empty values as unset", () => {
+    const config = createConfig({
+      CHANNEL_ID: "-1001234567890",
+      CHANNEL_URL: "https://t.me/+invite",
+      TIMEZONE: "",
+    });
+    expect(config.channelUrl).toBe("https://t.me/+invite");
+    expect(config.timezone).toBe("UTC");
+    expect(createConfig({ CHANNEL_ID: "-1001234567890" }).channelUrl).toBeUndefined();
+  });
+
+  it("reports every wrong variable on its own line with an example", () => {
+    const lines = problemsOf({
+      CHANNEL_ID: "mychannel",
+      ADMIN_IDS: "12,abc",
+      POST_SCHEDULE: "every minute",
+      FEED_SCHEDULE: "* * *",
+      POSTS_PER_RUN: "0",
+      TIMEZONE: "Mars/Olympus",
+      TELEGRAM_API_ROOT: "ftp://x",
+      ALLOW_PRIVATE_FEEDS: "maybe",
+      LOG_LEVEL: "loud",
+      BOT_TOKEN: "not a token",
+    });
+    const variables = lines.map((line) => line.split(":")[0]);
+    expect(variables.sort()).toEqual(
+      [
+        "ADMIN_IDS",
+        "ALLOW_PRIVATE_FEEDS",
+        "BOT_TOKEN",
+        "CHANNEL_ID",
+        "FEED_SCHEDULE",
+        "LOG_LEVEL",
+        "POSTS_PER_RUN",
+        "POST_SCHEDULE",
+        "TELEGRAM_API_ROOT",
+        "TIMEZONE",
+      ].sort(),
+    );
+    for (const line of lines) expect(line).toMatch(/\(example: [A-Z_]+=/);
+  });
+
+  it("accepts 6-field cron expressions with seconds and refuses 7 fields", () => {
+    expect(createConfig({ POST_SCHEDULE: "*/5 * * * * *" }).postSchedule).toBe("*/5 * * * * *");
+    expect(problemsOf({ POST_SCHEDULE: "0 0 * * * * 2026" })[0]).toMatch(/^POST_SCHEDULE: /);
+  });
+});
