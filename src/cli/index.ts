@@ -1,0 +1,92 @@
+import { config as loadDotenv } from "dotenv";
+import { type Config, ConfigError, createConfig } from "../config.js";
+import { openDatabase } from "../db/connection.js";
+import { migrate } from "../db/migrate.js";
+import { createLogger } from "../logger.js";
+import { createServices } from "../services.js";
+import { EXIT_BAD_CONFIG } from "../startup.js";
+import { type CliCommand, type CliContext, UsageError } from "./cli-context.js";
+import { backupCommand } from "./commands/backup.js";
+import { importCommand } from "./commands/import.js";
+import { statsCommand } from "./commands/stats.js";
+
+const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
+  import: {
+    run: importCommand,
+    usage: "import [--queue] <file…>   text files shaped like the seed article, or JSON arrays",
+  },
+  stats: { run: statsCommand, usage: "stats                      archive, queue and feed figures" },
+  backup: {
+    run: backupCommand,
+    usage: "backup [--force] <path>    consistent online copy of the database",
+  },
+};
+
+function usage(): string {
+  return [
+    "usage: npm run cli -- <command> [options]",
+    "",
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  ].join("\n");
+}
+
+/** Where the command line reads its settings and writes its output; the process's by default. */
+export interface CliIo {
+  readonly env: Record<string, string | undefined>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly interactive: boolean;
+}
+
+const processIo: CliIo = {
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+/** Runs one operator command; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`${name ? `unknown command: ${name}\n\n` : ""}${usage()}\n`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = createConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`Configuration error:\n${error.message}\n`);
+    return EXIT_BAD_CONFIG;
+  }
+  const logger = createLogger(
+    config.logLevel === "info" ? "warn" : config.logLevel,
+    config.botToken,
+  );
+  const db = openDatabase(config.databasePath);
+  try {
+    migrate(db);
+    const ctx: CliContext = {
+      services: createServices(config, db, logger),
+      out: (line) => io.stdout(`${line}\n`),
+      err: (line) => io.stderr(`${line}\n`),
+      interactive: io.interactive,
+    };
+    return await command.run(args, ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\nusage: npm run cli -- ${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  loadDotenv({ quiet: true });
+  process.exitCode = await runCli(process.argv.slice(2));
+}
