@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApiError } from "./api-error.js";
+import type { FailurePlan } from "./failures.js";
+import { chatMethods } from "./methods/chats.js";
+import { commandMethods } from "./methods/commands.js";
+import type { MethodHandler } from "./methods/handler.js";
+import { messageMethods } from "./methods/messages.js";
+import { queryMethods } from "./methods/queries.js";
+import { updateMethods } from "./methods/updates.js";
+import { type Payload, readPayload } from "./payload.js";
+import type { FakeState } from "./state.js";
+import type { FakeFailure, RecordedCall } from "./types.js";
+
+const METHODS: Record<string, MethodHandler> = {
+  ...chatMethods,
+  ...commandMethods,
+  ...messageMethods,
+  ...queryMethods,
+  ...updateMethods,
+};
+
+/** Method names are case-insensitive in the Bot API. */
+const BY_LOWER_NAME = new Map(Object.keys(METHODS).map((name) => [name.toLowerCase(), name]));
+
+export interface ServerDeps {
+  state: FakeState;
+  failures: FailurePlan;
+  calls: RecordedCall[];
+}
+
+export interface RunningServer {
+  server: Server;
+  apiRoot: string;
+  /** Ends held ("timeout") requests and long polls, then stops listening. */
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.writableEnded || res.destroyed) return;
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+/** Starts the fake Bot API on 127.0.0.1 and a free port. */
+export async function startServer(deps: ServerDeps): Promise<RunningServer> {
+  const held = new Set<ServerResponse>();
+  const closing = new AbortController();
+
+  const record = (method: string, payload: Payload, outcome: Partial<RecordedCall>) => {
+    deps.calls.push({ method, payload, ok: false, at: deps.state.now(), ...outcome });
+  };
+  const refuse = (res: ServerResponse, method: string, payload: Payload, error: ApiError) => {
+    record(method, payload, {
+      ok: false,
+      errorCode: error.errorCode,
+      description: error.description,
+    });
+    send(res, error.errorCode, error.toBody());
+  };
+
+  const fail = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    payload: Payload,
+    failure: FakeFailure,
+  ) => {
+    if (failure === "network") {
+      record(method, payload, { description: "fake: connection destroyed" });
+      req.socket.destroy();
+    } else if (failure === "timeout") {
+      record(method, payload, { description: "fake: never answered" });
+      held.add(res);
+      res.on("close", () => held.delete(res));
+    } else {
+      const retry =
+        failure.retryAfter === undefined ? undefined : { retry_after: failure.retryAfter };
+      refuse(res, method, payload, new ApiError(failure.errorCode, failure.description, retry));
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const match = /^\/bot([^/]*)\/([^/]*)$/.exec(url.pathname);
+    const method = BY_LOWER_NAME.get(match?.[2]?.toLowerCase() ?? "") ?? match?.[2] ?? url.pathname;
+    let payload: Payload = {};
+    try {
+      payload = await readPayload(req, url);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return refuse(res, method, payload, e);
+    }
+    if (!match || match[1] !== deps.state.token) {
+      const error = match ? new ApiError(401, "Unauthorized") : new ApiError(404, "Not Found");
+      return refuse(res, method, payload, error);
+    }
+    const handler = METHODS[method];
+    if (!handler) return refuse(res, method, payload, new ApiError(404, "Not Found"));
+    const failure = deps.failures.take(method);
+    if (failure) return fail(req, res, method, payload, failure);
+    const gone = new AbortController();
+    res.on("close", () => gone.abort());
+    closing.signal.addEventListener("abort", () => gone.abort(), { once: true });
+    try {
+      const result = await handler(deps.state, payload, gone.signal);
+      record(method, payload, { ok: true });
+      send(res, 200, { ok: true, result });
+    } catch (e) {
+      if (e instanceof ApiError) return refuse(res, method, payload, e);
+      throw e;
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // A bug in the fake itself: make it loud in the test output, and answer like a 500.
+      console.error("fake Bot API failed:", e);
+      send(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    server,
+    apiRoot: `http://127.0.0.1:${port}`,
+    close: async () => {
+      closing.abort();
+      deps.state.updates.wakeAll();
+      for (const res of held) res.destroy();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

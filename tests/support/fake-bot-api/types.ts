@@ -1,0 +1,84 @@
+import type { Update } from "grammy/types";
+
+export interface FakeBotApiOptions {
+  /** Sends allowed to one channel or group in a sliding 60 s window (default 20); one more → 429. */
+  channelPostsPerMinute?: number;
+  /** Sends allowed across all chats in a sliding 1 s window (default 30); one more → 429. */
+  globalPerSecond?: number;
+  /** Fixed `retry_after` for 429s; by default the seconds until the window frees (at least 1). */
+  retryAfterSeconds?: number;
+  /** Clock in milliseconds, for tests that move time (flood windows, message dates, `at`). */
+  now?: () => number;
+}
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, unknown>;
+  ok: boolean;
+  errorCode?: number;
+  description?: string;
+  at: number;
+}
+
+export interface StoredEntity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+  language?: string;
+  custom_emoji_id?: string;
+}
+
+export interface StoredMessage {
+  chatId: number | string;
+  messageId: number;
+  kind: "text" | "photo";
+  /** What was sent (text or caption) before parsing, when parse_mode was HTML. */
+  html?: string;
+  /** What the user sees: text or caption after entity parsing and trimming. */
+  text: string;
+  entities: StoredEntity[];
+  photo?: string;
+  replyMarkup?: unknown;
+  linkPreviewOptions?: unknown;
+  editCount: number;
+  deleted: boolean;
+}
+
+export type FakeFailure =
+  | { errorCode: number; description: string; retryAfter?: number }
+  | "network"
+  | "timeout";
+
+export type ChatType = "channel" | "private" | "group" | "supergroup";
+
+export interface ChatSetup {
+  type: ChatType;
+  title?: string;
+  username?: string;
+  id?: number;
+  /** false: sends are refused with 403 (a private chat reads this as "the user blocked the bot"). */
+  botIsMember?: boolean;
+  /** User ids returned by getChatAdministrators (besides the bot) and as "administrator" by getChatMember. */
+  administrators?: number[];
+}
+
+export interface FakeBotApi {
+  readonly apiRoot: string;
+  readonly token: string;
+  readonly calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  messages(chatId?: number | string): StoredMessage[];
+  failNext(method: string, failure: FakeFailure, times?: number): void;
+  setChat(chatId: number | string, chat: ChatSetup): void;
+  pushUpdate(update: Update): void;
+  /** The commands set for a scope (default scope when omitted) and language ("" by default). */
+  commands(
+    scope?: Record<string, unknown>,
+    languageCode?: string,
+  ): Array<{ command: string; description: string }>;
+  /** The webhook URL currently set, or "" when none. */
+  readonly webhookUrl: string;
+  reset(): void;
+  close(): Promise<void>;
+}
