@@ -1,0 +1,28 @@
+import type { LinkPreviewOptions } from "./format-post.js";
+import type { PostKind } from "./queue-item.js";
+
+/** One message as the gateway sends it: HTML (house style) or the plain-text fallback. */
+export interface OutgoingPost {
+  readonly kind: PostKind;
+  /** Message text, or the caption of a photo. */
+  readonly text: string;
+  readonly format: "html" | "plain";
+  readonly photoUrl?: string;
+  readonly linkPreview?: LinkPreviewOptions;
+}
+
+/**
+ * The publisher's view of Telegram. Implementations throw the errors of delivery-errors.ts:
+ * RateLimitedError, ChannelForbiddenError, BadMarkupError, BadRequestError, TransientDeliveryError.
+ */
+export interface ChannelGateway {
+  /** Sends a post to a channel; resolves to Telegram's message id. */
+  sendPost(chatId: string, post: OutgoingPost): Promise<{ messageId: number }>;
+  /**
+   * Replaces the text (text post) or caption (photo post) of a sent message.
+   * A message that already shows this content is not an error.
+   */
+  editPost(chatId: string, messageId: number, post: OutgoingPost): Promise<void>;
+  /** Sends an HTML message to an editor's private chat. */
+  sendPrivate(userId: number, html: string): Promise<void>;
+}
