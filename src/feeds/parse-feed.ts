@@ -1,0 +1,217 @@
+import { DetectError, MalformedError, parseFeed as parseAnyFeed } from "feedsmith";
+import { parseDocument } from "htmlparser2";
+import { FeedParseError } from "./feed-errors.js";
+
+/** One entry of a feed, whatever its format, before it is cleaned into an article. */
+export interface RawFeedItem {
+  /** HTML (or plain text) of the headline. */
+  readonly title?: string;
+  /** HTML of the fullest text the entry has (content, else description/summary). */
+  readonly html?: string;
+  /** Plain text, when the format says so (JSON Feed content_text). */
+  readonly text?: string;
+  readonly link?: string;
+  readonly guid?: string;
+  /** The date as written in the feed. */
+  readonly date?: string;
+  /** Image candidates in order of preference: enclosure, media:content, media:thumbnail. */
+  readonly images: readonly string[];
+  /** xml:base of the entry, when given. */
+  readonly base?: string;
+}
+
+/** A feed's own facts and its entries, format-neutral. */
+export interface RawFeed {
+  readonly format: "rss" | "atom" | "rdf" | "json";
+  readonly title?: string;
+  readonly link?: string;
+  readonly language?: string;
+  readonly base?: string;
+  readonly items: readonly RawFeedItem[];
+}
+
+type Media = {
+  contents?: Array<{ url?: string; medium?: string; type?: string }>;
+  thumbnails?: Array<{ url?: string }>;
+  groups?: Array<{ contents?: Array<{ url?: string; medium?: string; type?: string }> }>;
+};
+
+const isImageType = (type?: string, medium?: string) =>
+  medium === "image" || (type?.startsWith("image/") ?? false) || (!type && !medium);
+
+function mediaImages(media: Media | undefined): string[] {
+  if (!media) return [];
+  const contents = [
+    ...(media.contents ?? []),
+    ...(media.groups ?? []).flatMap((g) => g.contents ?? []),
+  ];
+  return [
+    ...contents.filter((c) => isImageType(c.type, c.medium)).map((c) => c.url),
+    ...(media.thumbnails ?? []).map((t) => t.url),
+  ].filter((u): u is string => Boolean(u?.trim()));
+}
+
+/**
+ * An RSS guid doubles as the link when it is a permalink and looks like one: an absolute URL,
+ * a site-relative path, or anything the feed explicitly marks isPermaLink="true".
+ */
+function permalinkGuid(
+  guid: { value?: string; isPermaLink?: boolean } | undefined,
+): string | undefined {
+  const value = guid?.value?.trim();
+  if (!value || guid?.isPermaLink === false) return undefined;
+  return guid?.isPermaLink === true || /^(https?:\/\/|\/)/i.test(value) ? value : undefined;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Atom text constructs as HTML: type="text" (the default) is escaped so it reads as written. */
+function atomHtml(text: { value?: string; type?: string } | undefined): string | undefined {
+  if (!text?.value) return undefined;
+  return text.type === "html" || text.type === "xhtml" ? text.value : escapeHtml(text.value);
+}
+
+const firstNonEmpty = (...values: Array<string | undefined>) => values.find((v) => v?.trim());
+
+/** Says what a document that is not a feed is, for the editor who tried to add it. */
+function describeNonFeed(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === "") return "the response is empty, not a feed";
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    return "this is JSON but not a JSON Feed (no version and items)";
+  }
+  const root = parseDocument(trimmed.slice(0, 100_000), { xmlMode: true }).children.find(
+    (n) => n.type === "tag",
+  );
+  const name = root && "name" in root ? root.name.toLowerCase() : undefined;
+  if (!name) return "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)";
+  if (["html", "head", "body", "!doctype"].includes(name) || /^<!doctype html/i.test(trimmed)) {
+    return "this is an HTML page, not a feed";
+  }
+  return `this is not a feed: the document's root element is <${name}>, not <rss>, <feed> or <rdf:RDF>`;
+}
+
+/**
+ * Parses feed text (RSS 0.9x/2.0, RSS 1.0 RDF, Atom 1.0 or JSON Feed) with feedsmith and maps
+ * it to one neutral shape.
+ * @throws FeedParseError with a reason fit for an editor when the text is not a readable feed.
+ */
+export function parseFeedText(text: string): RawFeed {
+  let parsed: ReturnType<typeof parseAnyFeed<string>>;
+  try {
+    parsed = parseAnyFeed<string>(text);
+  } catch (error) {
+    if (error instanceof DetectError)
+      throw new FeedParseError(describeNonFeed(text), { cause: error });
+    if (error instanceof MalformedError) {
+      const detail = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+      throw new FeedParseError(`the feed is malformed and cannot be read${detail}`, {
+        cause: error,
+      });
+    }
+    throw new FeedParseError("the feed cannot be read", { cause: error });
+  }
+  switch (parsed.format) {
+    case "rss": {
+      const f = parsed.feed;
+      return {
+        format: "rss",
+        title: f.title,
+        link: f.link ?? f.atom?.links?.find((l) => l.rel === "alternate")?.href,
+        language: f.language ?? f.dc?.languages?.[0],
+        base: f.xml?.base,
+        items: (f.items ?? []).map((i) => ({
+          title: i.title ?? i.dc?.titles?.[0],
+          html: firstNonEmpty(i.content?.encoded, i.description),
+          link: i.link ?? permalinkGuid(i.guid),
+          guid: i.guid?.value,
+          date: firstNonEmpty(
+            i.pubDate,
+            i.dc?.dates?.[0],
+            i.dcterms?.created?.[0],
+            i.atom?.published,
+            i.atom?.updated,
+          ),
+          images: [
+            ...(i.enclosures ?? [])
+              .filter((e) => e.type?.startsWith("image/"))
+              .map((e) => e.url ?? ""),
+            ...mediaImages(i.media),
+          ].filter((u) => u.trim() !== ""),
+          base: i.xml?.base,
+        })),
+      };
+    }
+    case "rdf": {
+      const f = parsed.feed;
+      return {
+        format: "rdf",
+        title: f.title,
+        link: f.link,
+        language: f.dc?.languages?.[0],
+        base: f.xml?.base,
+        items: (f.items ?? []).map((i) => ({
+          title: i.title,
+          html: firstNonEmpty(i.content?.encoded, i.description),
+          link: i.link ?? i.rdf?.about,
+          guid: i.rdf?.about ?? i.link,
+          date: firstNonEmpty(i.dc?.dates?.[0], i.dcterms?.created?.[0]),
+          images: mediaImages(i.media),
+          base: i.xml?.base,
+        })),
+      };
+    }
+    case "atom": {
+      const f = parsed.feed;
+      const alternate = (links?: Array<{ href?: string; rel?: string }>) =>
+        (links ?? []).find((l) => (l.rel ?? "alternate") === "alternate")?.href;
+      return {
+        format: "atom",
+        title: atomHtml(f.title),
+        link: alternate(f.links),
+        language: f.xml?.lang,
+        base: f.xml?.base,
+        items: (f.entries ?? []).map((e) => ({
+          title: atomHtml(e.title),
+          html: firstNonEmpty(atomHtml(e.content), atomHtml(e.summary)),
+          link: alternate(e.links),
+          guid: e.id,
+          date: firstNonEmpty(e.published, e.updated, e.dc?.dates?.[0]),
+          images: [
+            ...(e.links ?? [])
+              .filter((l) => l.rel === "enclosure" && l.type?.startsWith("image/"))
+              .map((l) => l.href),
+            ...mediaImages(e.media),
+          ].filter((u): u is string => Boolean(u?.trim())),
+          base: e.xml?.base ?? e.content?.xml?.base,
+        })),
+      };
+    }
+    case "json": {
+      const f = parsed.feed;
+      return {
+        format: "json",
+        title: f.title,
+        link: f.home_page_url,
+        language: f.language,
+        base: f.feed_url,
+        items: (f.items ?? []).map((i) => ({
+          title: i.title,
+          html: firstNonEmpty(i.content_html, i.summary),
+          text: i.content_html ? undefined : i.content_text,
+          link: i.url ?? i.external_url,
+          guid: i.id,
+          date: firstNonEmpty(i.date_published, i.date_modified),
+          images: [
+            i.image,
+            i.banner_image,
+            ...(i.attachments ?? [])
+              .filter((a) => a.mime_type?.startsWith("image/"))
+              .map((a) => a.url),
+          ].filter((u): u is string => Boolean(u?.trim())),
+        })),
+      };
+    }
+  }
+}
