@@ -1,0 +1,72 @@
+import { type Bot, HttpError } from "grammy";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { FakeBotApi } from "../support/fake-bot-api.js";
+import { refusal, startFakeAndBot } from "./harness.js";
+
+const CHAT = 2001;
+let fake: FakeBotApi;
+let bot: Bot;
+
+beforeEach(async () => {
+  ({ fake, bot } = await startFakeAndBot());
+});
+afterEach(() => fake.close());
+
+describe("failNext", () => {
+  it("drops the connection for a network failure, then answers again", async () => {
+    fake.failNext("sendMessage", "network");
+    const error = await bot.api.sendMessage(CHAT, "first try").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    await bot.api.sendMessage(CHAT, "second try");
+    expect(fake.messages(CHAT).map((m) => m.text)).toEqual(["second try"]);
+  });
+
+  it("answers with a 5xx in Telegram's shape, for as many calls as asked", async () => {
+    fake.failNext("sendMessage", { errorCode: 502, description: "Bad Gateway" }, 2);
+    for (let n = 0; n < 2; n++) {
+      const error = await refusal(bot.api.sendMessage(CHAT, "try"));
+      expect(error.error_code).toBe(502);
+      expect(error.description).toBe("Bad Gateway");
+    }
+    await bot.api.sendMessage(CHAT, "try");
+    expect(fake.messages(CHAT)).toHaveLength(1);
+    expect(fake.callsTo("sendMessage").map((c) => c.ok)).toEqual([false, false, true]);
+  });
+
+  it("gives a planned 429 its retry_after", async () => {
+    fake.failNext("sendPhoto", {
+      errorCode: 429,
+      description: "Too Many Requests: retry after 5",
+      retryAfter: 5,
+    });
+    const error = await refusal(bot.api.sendPhoto(CHAT, "https://example.com/a.jpg"));
+    expect(error.error_code).toBe(429);
+    expect(error.parameters.retry_after).toBe(5);
+  });
+
+  it("fails only the method named (case-insensitively)", async () => {
+    fake.failNext("SENDMESSAGE", { errorCode: 500, description: "Internal Server Error" });
+    await bot.api.sendChatAction(CHAT, "typing");
+    expect((await refusal(bot.api.sendMessage(CHAT, "x"))).error_code).toBe(500);
+  });
+
+  it("never answers a timed-out call; the client gives up on its own", async () => {
+    fake.failNext("sendMessage", "timeout");
+    const giveUp = new AbortController();
+    const pending = bot.api
+      .sendMessage(CHAT, "lost in the network", {}, giveUp.signal)
+      .catch((e: unknown) => e);
+    await vi.waitFor(() => expect(fake.callsTo("sendMessage")).toHaveLength(1));
+    giveUp.abort();
+    expect(await pending).toBeInstanceOf(HttpError);
+    expect(fake.messages(CHAT)).toEqual([]);
+  });
+
+  it("closes even while a timed-out call is held", async () => {
+    fake.failNext("getMe", "timeout");
+    const pending = bot.api.getMe().catch((e: unknown) => e);
+    await vi.waitFor(() => expect(fake.callsTo("getMe")).toHaveLength(1));
+    await fake.close();
+    expect(await pending).toBeInstanceOf(HttpError);
+  });
+});
