@@ -4,6 +4,8 @@ import type { FakeBotApi } from "../support/fake-bot-api.js";
 import { refusal, startFakeAndBot } from "./harness.js";
 
 const CHAT = 2001;
+/** grammY types its signal with the abort-controller package; the built-in one works the same. */
+type GrammySignal = Parameters<Bot["api"]["sendMessage"]>[3];
 let fake: FakeBotApi;
 let bot: Bot;
 
@@ -54,7 +56,7 @@ describe("failNext", () => {
     fake.failNext("sendMessage", "timeout");
     const giveUp = new AbortController();
     const pending = bot.api
-      .sendMessage(CHAT, "lost in the network", {}, giveUp.signal)
+      .sendMessage(CHAT, "lost in the network", {}, giveUp.signal as GrammySignal)
       .catch((e: unknown) => e);
     await vi.waitFor(() => expect(fake.callsTo("sendMessage")).toHaveLength(1));
     giveUp.abort();

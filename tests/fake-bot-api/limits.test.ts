@@ -29,7 +29,7 @@ describe("text and caption lengths, counted after parsing in UTF-16 units", () =
 
   it("counts an emoji as two units", async () => {
     await bot.api.sendMessage(CHAT, "👋".repeat(2048));
-    const error = await refusal(bot.api.sendMessage(CHAT, "👋".repeat(2048) + "!"));
+    const error = await refusal(bot.api.sendMessage(CHAT, `${"👋".repeat(2048)}!`));
     expect(error.description).toBe("Bad Request: message is too long");
   });
 

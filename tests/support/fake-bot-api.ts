@@ -101,6 +101,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     commands: (scope, languageCode) => [
       ...(state.commands.get(commandsKey(state, scope, languageCode)) ?? []),
     ],
+    get polling() {
+      return state.updates.polling;
+    },
     get webhookUrl() {
       return state.webhook.url;
     },

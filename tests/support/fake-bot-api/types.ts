@@ -77,6 +77,8 @@ export interface FakeBotApi {
     scope?: Record<string, unknown>,
     languageCode?: string,
   ): Array<{ command: string; description: string }>;
+  /** True while a getUpdates long poll is waiting (calls are recorded when answered). */
+  readonly polling: boolean;
   /** The webhook URL currently set, or "" when none. */
   readonly webhookUrl: string;
   reset(): void;

@@ -33,6 +33,11 @@ export class UpdateQueue {
     this.waiter?.wake();
   }
 
+  /** Whether a long poll is waiting for an update right now. */
+  get polling(): boolean {
+    return this.waiter !== undefined;
+  }
+
   get size(): number {
     return this.pending.length;
   }
