@@ -1,0 +1,244 @@
+import type { ArticleInput } from "../articles/article.js";
+import type { ArticleService } from "../articles/article-service.js";
+import type { Db } from "../db/connection.js";
+import { createFeedsRepository } from "../db/feeds-repository.js";
+import { type Logger, silentLogger } from "../logger.js";
+import type { Feed } from "./feed.js";
+import { FeedError, FeedNotFoundError } from "./feed-errors.js";
+import { DEFAULT_MAX_ITEMS_PER_FEED } from "./feed-to-articles.js";
+import { assertFeedUrlAllowed, type HostLookup } from "./feed-url-safety.js";
+import { fetchFeed as defaultFetchFeed, type FetchFeed } from "./fetch-feed.js";
+import { readFeed } from "./read-feed.js";
+
+/** First wait after a failure; doubled for each further failure in a row. */
+export const DEFAULT_BACKOFF_BASE_MS = 10 * 60_000;
+export const MAX_BACKOFF_MS = 24 * 60 * 60_000;
+/** Feeds fetched at the same time during one poll. */
+const POLL_CONCURRENCY = 4;
+
+export interface FeedServiceDeps {
+  readonly db: Db;
+  readonly articles: ArticleService;
+  /** Queues a newly created article for the channel. */
+  readonly enqueue: (articleId: number) => void;
+  readonly allowPrivate: boolean;
+  readonly fetchFeed?: FetchFeed;
+  readonly now?: () => number;
+  readonly logger?: Logger;
+  readonly maxItemsPerFeed?: number;
+  /** Passed to every fetch: tests shorten the timeout or resolve names themselves. */
+  readonly fetchOptions?: {
+    readonly timeoutMs?: number;
+    readonly maxBytes?: number;
+    readonly lookup?: HostLookup;
+  };
+  readonly backoffBaseMs?: number;
+}
+
+/** What adding a feed did. */
+export interface AddFeedResult {
+  readonly feed: Feed;
+  /** Items the feed offered (after skipping empty ones and the per-feed cap). */
+  readonly found: number;
+  /** Of those, articles new to the archive. */
+  readonly created: number;
+}
+
+/** What one poll of one feed did. */
+export type PollResult =
+  | { readonly feedId: number; readonly status: "not-modified" }
+  | {
+      readonly feedId: number;
+      readonly status: "ok";
+      readonly found: number;
+      readonly created: number;
+      readonly updated: number;
+    }
+  | { readonly feedId: number; readonly status: "failed"; readonly error: string };
+
+function reasonOf(error: unknown): string {
+  return error instanceof FeedError
+    ? error.message
+    : "the feed could not be processed (internal error)";
+}
+
+/**
+ * Feeds: adding (checked, fetched once, stored in one go or not at all), listing, removing,
+ * and polling with conditional GET and exponential backoff. New articles go to the archive;
+ * each newly created one is handed to `enqueue` unless its feed is store-only.
+ */
+export function createFeedService(deps: FeedServiceDeps) {
+  const { db, articles, enqueue, allowPrivate } = deps;
+  const repo = createFeedsRepository(db);
+  const now = deps.now ?? Date.now;
+  const logger = deps.logger ?? silentLogger();
+  const fetchFeed = deps.fetchFeed ?? defaultFetchFeed;
+  const maxItems = deps.maxItemsPerFeed ?? DEFAULT_MAX_ITEMS_PER_FEED;
+  const backoffBase = deps.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+  const fetchOptions = { ...deps.fetchOptions, allowPrivate };
+
+  function backoff(failures: number): number {
+    return Math.min(backoffBase * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+  }
+
+  /** Stores items in one transaction; returns the ids of articles new to the archive. */
+  function store(items: readonly ArticleInput[], feedId: number) {
+    const results = articles.storeMany(items.map((item) => ({ ...item, feedId })));
+    const createdIds = results.flatMap((r) => (r.status === "created" ? [r.article.id] : []));
+    const updated = results.filter((r) => r.status === "updated").length;
+    return { createdIds, updated };
+  }
+
+  function queue(feed: Pick<Feed, "id" | "storeOnly">, ids: readonly number[]): void {
+    if (feed.storeOnly) return;
+    for (const id of ids) {
+      try {
+        enqueue(id);
+      } catch (error) {
+        logger.error(
+          { feedId: feed.id, articleId: id, err: error },
+          "could not queue a new feed article",
+        );
+      }
+    }
+  }
+
+  async function poll(feed: Feed): Promise<PollResult> {
+    const startedAt = now();
+    try {
+      const fetched = await fetchFeed(feed.url, {
+        ...fetchOptions,
+        etag: feed.etag,
+        lastModified: feed.lastModified,
+      });
+      if (fetched.status === "not-modified") {
+        repo.recordSuccess(feed.id, {
+          title: null,
+          etag: feed.etag,
+          lastModified: feed.lastModified,
+          fetchedAt: startedAt,
+          nextFetchAt: startedAt,
+          created: 0,
+        });
+        return { feedId: feed.id, status: "not-modified" };
+      }
+      const parsed = readFeed(fetched.body, {
+        contentType: fetched.contentType,
+        feedUrl: fetched.url,
+        maxItems,
+        now: startedAt,
+      });
+      const { createdIds, updated } = db.transaction(() => {
+        const stored = store(parsed.items, feed.id);
+        repo.recordSuccess(feed.id, {
+          title: parsed.title,
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          fetchedAt: startedAt,
+          nextFetchAt: startedAt,
+          created: stored.createdIds.length,
+        });
+        return stored;
+      })();
+      queue(feed, createdIds);
+      logger.info(
+        { feedId: feed.id, found: parsed.items.length, created: createdIds.length },
+        "feed polled",
+      );
+      return {
+        feedId: feed.id,
+        status: "ok",
+        found: parsed.items.length,
+        created: createdIds.length,
+        updated,
+      };
+    } catch (error) {
+      const reason = reasonOf(error);
+      const failures = feed.failureCount + 1;
+      repo.recordFailure(feed.id, reason, startedAt, startedAt + backoff(failures));
+      const log = error instanceof FeedError ? logger.warn.bind(logger) : logger.error.bind(logger);
+      log({ feedId: feed.id, url: feed.url, failures, reason, err: error }, "feed poll failed");
+      return { feedId: feed.id, status: "failed", error: reason };
+    }
+  }
+
+  async function pollMany(feeds: readonly Feed[]): Promise<PollResult[]> {
+    const results: PollResult[] = new Array(feeds.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < feeds.length) {
+        const index = next++;
+        results[index] = await poll(feeds[index]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(POLL_CONCURRENCY, feeds.length) }, worker));
+    return results;
+  }
+
+  return {
+    /**
+     * Checks the URL, fetches the feed once, and stores the feed with its items, all or nothing.
+     * @throws FeedError (FeedUrlNotAllowedError, FeedFetchError, FeedParseError) with the reason;
+     *   nothing is stored then.
+     */
+    async addFeed(rawUrl: string, options: { storeOnly?: boolean } = {}): Promise<AddFeedResult> {
+      const url = (await assertFeedUrlAllowed(rawUrl, fetchOptions)).href;
+      const existing = repo.findByUrl(url);
+      if (existing) throw new FeedError(`this feed is already added (id ${existing.id})`);
+      const fetched = await fetchFeed(url, fetchOptions);
+      if (fetched.status !== "ok")
+        throw new FeedError("the server answered 304 Not Modified to a first request");
+      const fetchedAt = now();
+      const parsed = readFeed(fetched.body, {
+        contentType: fetched.contentType,
+        feedUrl: fetched.url,
+        maxItems,
+        now: fetchedAt,
+      });
+      const storeOnly = options.storeOnly ?? false;
+      const { feed, createdIds } = db.transaction(() => {
+        const id = repo.insert({
+          url,
+          title: parsed.title ?? new URL(url).hostname,
+          storeOnly,
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          fetchedAt,
+          nextFetchAt: fetchedAt,
+        });
+        const stored = store(parsed.items, id);
+        repo.addItemCount(id, stored.createdIds.length);
+        return { feed: repo.findById(id)!, createdIds: stored.createdIds };
+      })();
+      queue(feed, createdIds);
+      logger.info(
+        { feedId: feed.id, url, found: parsed.items.length, created: createdIds.length },
+        "feed added",
+      );
+      return { feed, found: parsed.items.length, created: createdIds.length };
+    },
+
+    /** Every feed, oldest first, with its last fetch and error. */
+    listFeeds: (): Feed[] => repo.list(),
+
+    findFeed: (id: number): Feed | undefined => repo.findById(id),
+
+    /**
+     * Stops polling a feed. Its articles stay in the archive.
+     * @throws FeedNotFoundError when there is no such feed.
+     */
+    removeFeed(id: number): Feed {
+      const feed = repo.findById(id);
+      if (!feed || !repo.delete(id)) throw new FeedNotFoundError(id);
+      return feed;
+    },
+
+    /** Polls the feeds whose next fetch time has come. One failing feed never stops the others. */
+    pollDue: (): Promise<PollResult[]> => pollMany(repo.due(now())),
+
+    /** Polls every feed now, backoff or not (the operator's `fetch`). */
+    pollAll: (): Promise<PollResult[]> => pollMany(repo.list()),
+  };
+}
+
+export type FeedService = ReturnType<typeof createFeedService>;
