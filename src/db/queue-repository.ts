@@ -113,6 +113,12 @@ export function createQueueRepository(db: Db) {
     )
     .pluck();
 
+  const postedTimes = db
+    .prepare<[string, number]>(
+      "SELECT posted_at FROM publish_queue WHERE channel = ? AND state = 'posted' AND posted_at >= ? ORDER BY posted_at",
+    )
+    .pluck();
+
   const one = (row: QueueRow | undefined) => (row ? toItem(row) : undefined);
 
   return {
@@ -168,6 +174,9 @@ export function createQueueRepository(db: Db) {
     count: (channel: string, state: QueueState): number => countState.get(channel, state) as number,
     countPostedSince: (channel: string, from: number): number =>
       countPostedSince.get(channel, from) as number,
+    /** When posts to `channel` since `from` were accepted, oldest first. */
+    postedTimesSince: (channel: string, from: number): number[] =>
+      postedTimes.all(channel, from) as number[],
   };
 }
 

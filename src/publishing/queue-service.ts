@@ -85,7 +85,7 @@ export function createQueueService(deps: QueueServiceDeps) {
   /** Renumbers the queued items 1..n in the given order. */
   function renumber(items: readonly QueueItem[]): void {
     const at = now();
-    items.forEach((item, index) => queue.setPosition(item.id, index + 1, at));
+    for (const [index, item] of items.entries()) queue.setPosition(item.id, index + 1, at);
   }
 
   function move(itemId: number, place: (ids: number[], index: number) => number[]): QueueItem {

@@ -16,6 +16,7 @@ export interface SetupOptions {
   postsPerRun?: number;
   timezone?: string;
   now?: () => number;
+  channel?: string;
 }
 
 /** Storage and services of the publishing area over a real (in-memory) database. */
@@ -33,7 +34,7 @@ export function setupPublishing(options: SetupOptions = {}) {
     queue: queueRepo,
     articles: articlesRepo,
     pauseState,
-    channel: CHANNEL,
+    channel: options.channel ?? CHANNEL,
     nextRun: cronNextRun(options.schedule ?? "*/30 * * * *", timezone),
     postsPerRun: options.postsPerRun ?? 1,
     timezone,
