@@ -6,8 +6,10 @@ import type { Config } from "../config.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { createErrorHandler } from "./error-boundary.js";
+import { createReaderFeatures } from "./features/reader-features.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { detectLocale } from "./locale.js";
+import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests, and restarts that already know the bot). */
@@ -37,7 +39,12 @@ export function createBot(
   );
 
   const handleError = createErrorHandler(deps.logger);
-  bot.errorBoundary(handleError, createUnhandledFeature());
+  bot.errorBoundary(
+    handleError,
+    createReaderRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, deps.now),
+    ...createReaderFeatures(config, deps),
+    createUnhandledFeature(),
+  );
   bot.catch(handleError);
   return bot;
 }

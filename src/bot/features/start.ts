@@ -1,0 +1,48 @@
+import { Composer } from "grammy";
+import type { ArticleService } from "../../articles/article-service.js";
+import { formatPost } from "../../publishing/format-post.js";
+import type { BotContext } from "../context.js";
+import { welcomeMessage } from "../formatters/help-text.js";
+import { messagesFor } from "../i18n/index.js";
+import { type ReaderSettings, readerFormat, replyPieces } from "./reader-replies.js";
+
+export interface StartFeatureDeps {
+  readonly articles: Pick<ArticleService, "findById">;
+  readonly settings: ReaderSettings;
+}
+
+/** The payload of a channel post's deep link: `a` and the article id. */
+const ARTICLE_PAYLOAD = /^a(\d{1,15})$/;
+
+/**
+ * /start: the welcome and the command list; `/start a<ID>` (a deep link from a post) shows
+ * that article in the house style instead.
+ */
+export function createStartFeature({ articles, settings }: StartFeatureDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command("start", async (ctx) => {
+    const m = messagesFor(ctx.locale);
+    const wanted = ARTICLE_PAYLOAD.exec(ctx.match.trim());
+    if (!wanted) {
+      await replyPieces(ctx, welcomeMessage(m, ctx.me?.username));
+      return;
+    }
+    const id = Number(wanted[1]);
+    const article = articles.findById(id);
+    if (!article) {
+      await ctx.reply(m.articleNotFound(id));
+      return;
+    }
+    const format = readerFormat(settings, ctx);
+    const post = formatPost(article, { ...format, moreLabel: m.readFullStory });
+    if (post.kind === "photo" && post.photoUrl) {
+      await ctx.replyWithPhoto(post.photoUrl, { caption: post.html, parse_mode: "HTML" });
+    } else {
+      await ctx.reply(post.html, {
+        parse_mode: "HTML",
+        ...(post.linkPreview ? { link_preview_options: post.linkPreview } : {}),
+      });
+    }
+  });
+  return feature;
+}
