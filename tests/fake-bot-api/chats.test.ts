@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeBotApi, TEST_BOT_INFO } from "../support/fake-bot-api.js";
+import { type FakeBotApi, TEST_BOT_INFO, TEST_CHANNEL } from "../support/fake-bot-api.js";
 import { refusal, startFakeAndBot } from "./harness.js";
 
 let fake: FakeBotApi;
@@ -86,5 +86,23 @@ describe("chats", () => {
     expect((await refusal(bot.api.sendMessage("@newsroom", "x"))).description).toBe(
       "Bad Request: chat not found",
     );
+  });
+});
+
+describe("the test channel", () => {
+  it("is known from the start and again after reset, with the bot as its administrator", async () => {
+    const sent = await bot.api.sendMessage(`@${TEST_CHANNEL.username}`, "first post");
+    expect(sent.chat).toMatchObject({ id: TEST_CHANNEL.id, type: "channel", title: "Newsroom" });
+    fake.reset();
+    await bot.api.sendMessage(TEST_CHANNEL.id, "after reset");
+    expect(fake.messages(`@${TEST_CHANNEL.username}`).map((m) => m.text)).toEqual(["after reset"]);
+    const me = await bot.api.getChatMember(TEST_CHANNEL.id, TEST_BOT_INFO.id);
+    expect(me).toMatchObject({ status: "administrator", can_post_messages: true });
+  });
+
+  it("keeps its id when a test sets it up again by name", async () => {
+    fake.setChat(`@${TEST_CHANNEL.username}`, { type: "channel", title: "Renamed" });
+    const sent = await bot.api.sendMessage(TEST_CHANNEL.id, "x");
+    expect(sent.chat).toMatchObject({ id: TEST_CHANNEL.id, title: "Renamed" });
   });
 });

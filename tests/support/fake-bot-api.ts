@@ -30,7 +30,8 @@
  * - getUpdates while a webhook is set, or when a newer getUpdates takes over (409 Conflict);
  *   setWebhook with a non-https URL or a bad secret_token.
  *
- * What it simplifies: unknown numeric chat ids need no set-up (positive: private chat, at or
+ * What it simplifies: the channel TEST_CHANNEL (`@newsroom_test`, id -1001234567890) is known
+ * from the start, with the bot as its administrator; unknown numeric chat ids need no set-up (positive: private chat, at or
  * below -1000000000000: channel, other negative: group); message ids count per chat from 1;
  * photos are never fetched (an http(s) URL, a file_id or an upload is accepted); only HTML
  * parse_mode is parsed (explicit `entities` are stored as sent); `<a>` without href gives no
@@ -39,7 +40,7 @@
  * flood windows, dates and `at`); callback and inline query ids are not checked against updates.
  */
 import type { Update } from "grammy/types";
-import { TEST_BOT_INFO, TEST_TOKEN } from "./fake-bot-api/bot-identity.js";
+import { TEST_BOT_INFO, TEST_CHANNEL, TEST_TOKEN } from "./fake-bot-api/bot-identity.js";
 import { FailurePlan } from "./fake-bot-api/failures.js";
 import { commandsKey } from "./fake-bot-api/methods/commands.js";
 import { startServer } from "./fake-bot-api/server.js";
@@ -64,7 +65,7 @@ export type {
   StoredEntity,
   StoredMessage,
 } from "./fake-bot-api/types.js";
-export { TEST_BOT_INFO, TEST_TOKEN };
+export { TEST_BOT_INFO, TEST_CHANNEL, TEST_TOKEN };
 
 /** A plain copy of a stored message, without the fake's bookkeeping. */
 function publicMessage(m: InternalMessage): StoredMessage {

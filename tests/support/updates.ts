@@ -14,7 +14,9 @@ import type {
   Update,
   User,
 } from "grammy/types";
-import { TEST_BOT_INFO } from "./fake-bot-api/bot-identity.js";
+import { TEST_BOT_INFO, TEST_CHANNEL } from "./fake-bot-api/bot-identity.js";
+
+export { TEST_CHANNEL };
 
 /** A reader whose Telegram is in English. */
 export const READER: User = {
@@ -44,9 +46,6 @@ export const EDITOR: User = {
   username: "eddie_edits",
   language_code: "en",
 };
-
-/** The newsroom channel the builders use when none is given. */
-export const TEST_CHANNEL = { id: -1001234567890, title: "Newsroom", username: "newsroom_test" };
 
 let lastUpdateId = 10_000;
 let lastMessageId = 500_000;

@@ -19,3 +19,13 @@ export const TEST_BOT_INFO: UserFromGetMe = {
   can_manage_bots: false,
   supports_join_request_queries: false,
 };
+
+/**
+ * The newsroom channel every fake knows from the start (and again after reset()): the bot is
+ * its administrator, so `@newsroom_test` or its id works with no set-up.
+ */
+export const TEST_CHANNEL = {
+  id: -1001234567890,
+  title: "Newsroom",
+  username: "newsroom_test",
+} as const;

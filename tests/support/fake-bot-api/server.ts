@@ -125,18 +125,24 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  let stopped: Promise<void> | undefined;
 
   return {
     server,
     apiRoot: `http://127.0.0.1:${port}`,
-    close: async () => {
-      closing.abort();
-      deps.state.updates.wakeAll();
-      for (const res of held) res.destroy();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    close: () => {
+      stopped ??= stop();
+      return stopped;
     },
   };
+
+  async function stop(): Promise<void> {
+    closing.abort();
+    deps.state.updates.wakeAll();
+    for (const res of held) res.destroy();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { badRequest } from "./api-error.js";
+import { TEST_CHANNEL } from "./bot-identity.js";
 import { ChatRegistry, isGroupLike, type KnownChat } from "./chats.js";
 import { FloodControl } from "./flood.js";
 import type { FormattedText } from "./message-content.js";
@@ -39,6 +40,11 @@ export class FakeState {
       globalPerSecond: options.globalPerSecond ?? 30,
       retryAfterSeconds: options.retryAfterSeconds,
     });
+    this.registerTestChannel();
+  }
+
+  private registerTestChannel(): void {
+    this.chats.set(`@${TEST_CHANNEL.username}`, { type: "channel", ...TEST_CHANNEL });
   }
 
   /** Counts a send against the flood limits, or throws the 429 Telegram would give. */
@@ -107,5 +113,6 @@ export class FakeState {
     this.messages = [];
     this.webhook = { url: "" };
     this.lastMessageId.clear();
+    this.registerTestChannel();
   }
 }
