@@ -96,12 +96,15 @@ export async function run(): Promise<void> {
     const budget = tuneBudget(dev);
     const oneLine = median(dev.map((p) => p.referenceSentences.length)) <= 1;
     const methods: [string, (p: SummaryPair) => string[]][] = [];
-    if (oneLine) methods.push(["Lead-1", (p) => lead(p, { sentences: 1 })]);
-    methods.push(["Lead-3", (p) => lead(p, { sentences: 3 })]);
-    const sameAsLead =
-      "sentences" in budget && (budget.sentences === 3 || (oneLine && budget.sentences === 1));
-    if (!sameAsLead) methods.push([`Lead @ ${describe(budget)}`, (p) => lead(p, budget)]);
-    methods.push([`ours @ ${describe(budget)}`, (p) => ours(p, budget)]);
+    const counts = oneLine ? [1, 3] : [3];
+    for (const k of counts) {
+      methods.push([`Lead-${k}`, (p) => lead(p, { sentences: k })]);
+      methods.push([`ours @ ${k} sent.`, (p) => ours(p, { sentences: k })]);
+    }
+    if (!("sentences" in budget && counts.includes(budget.sentences))) {
+      methods.push([`Lead @ ${describe(budget)}`, (p) => lead(p, budget)]);
+      methods.push([`ours @ ${describe(budget)} (tuned)`, (p) => ours(p, budget)]);
+    }
     for (const [half, pairs] of [
       ["dev", dev],
       ["test", test],

@@ -12,21 +12,30 @@ export interface SummaryTuning {
   readonly titleWeight: number;
   /** A sentence this similar (cosine) to one already chosen is skipped. */
   readonly redundancy: number;
+  /** Share of the score a quotation loses: a quote is colour, rarely the gist. */
+  readonly quotePenalty: number;
   /** Sentences with fewer words are scaled down in proportion. */
   readonly minWords: number;
+  /** Sentences with more words are scaled down in proportion (long ones crowd out others). */
+  readonly maxWords: number;
   /** Only this many leading sentences are considered, to bound the work on huge texts. */
   readonly maxConsidered: number;
 }
 
 export const DEFAULT_TUNING: SummaryTuning = {
-  positionWeight: 1,
-  positionDecay: 1,
-  centroidWeight: 1,
-  titleWeight: 0.5,
+  positionWeight: 2,
+  positionDecay: 0.5,
+  centroidWeight: 0.5,
+  titleWeight: 2,
   redundancy: 0.6,
-  minWords: 6,
+  quotePenalty: 0.2,
+  minWords: 10,
+  maxWords: 1000,
   maxConsidered: 150,
 };
+
+/** Quotes someone: opens with a quote mark or a speech dash, or holds an opening quote mark. */
+const QUOTATION = /^\s*["“”«‘'—–-]|[“«‘]|(?:^|\s)"/u;
 
 export type TermVector = Map<string, number>;
 
@@ -97,8 +106,10 @@ export function scoreSentences(
       tuning.positionWeight * prior +
       tuning.centroidWeight * cosine(vector, middle) +
       (headline ? tuning.titleWeight * cosine(vector, headline) : 0);
+    if (QUOTATION.test(sentence)) score *= 1 - tuning.quotePenalty;
     const wordTotal = sentence.split(/\s+/).length;
     if (wordTotal < tuning.minWords) score *= wordTotal / tuning.minWords;
+    if (wordTotal > tuning.maxWords) score *= tuning.maxWords / wordTotal;
     return score;
   });
 }

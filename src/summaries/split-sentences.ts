@@ -18,6 +18,9 @@ const LOWER_CASE_END = /[.!?…]+["”’»)]*\s+/gu;
 const OPENING_PUNCTUATION = /^[("“«'‘[]+/u;
 const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 
+/** ICU's sentence segmenter slows down sharply on long strings, so it is fed chunks this long. */
+const CHUNK_CHARS = 5000;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenterFor(locale: string): Intl.Segmenter {
@@ -34,6 +37,27 @@ function guessLocale(text: string): string {
   const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
   return cyrillic > latin ? "ru" : "en";
+}
+
+/**
+ * Lines (each keeps its "\n", so it stays a boundary), with over-long lines cut after the
+ * last likely sentence end (or space) before CHUNK_CHARS; a wrong cut is re-joined later.
+ */
+function chunks(text: string): string[] {
+  const result: string[] = [];
+  for (let line of text.split(/(?<=\n)/)) {
+    while (line.length > CHUNK_CHARS) {
+      const head = line.slice(0, CHUNK_CHARS);
+      const ends = [...head.matchAll(/[.!?…]["”’»]?\s+/gu)];
+      const lastEnd = ends[ends.length - 1];
+      let cut = lastEnd ? lastEnd.index + lastEnd[0].length : head.lastIndexOf(" ") + 1;
+      if (cut <= 0) cut = CHUNK_CHARS;
+      result.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+    if (line) result.push(line);
+  }
+  return result;
 }
 
 /** True for text written all in lower case, where capitals cannot mark sentence starts. */
@@ -107,7 +131,10 @@ export function splitSentences(text: string): string[] {
   const clean = text.replace(/\r\n?/g, "\n").replace(GLUED_END, "$1 ");
   if (!/[\p{L}\p{N}]/u.test(clean)) return [];
   const lowerCased = isLowerCased(clean);
-  const pieces = Array.from(segmenterFor(guessLocale(clean)).segment(clean), (s) => s.segment);
+  const segmenter = segmenterFor(guessLocale(clean));
+  const pieces = chunks(clean).flatMap((chunk) =>
+    Array.from(segmenter.segment(chunk), (s) => s.segment),
+  );
 
   const joined: string[] = [];
   for (const piece of pieces) {

@@ -9,7 +9,7 @@ import {
 import { splitSentences } from "./split-sentences.js";
 
 /** Text beyond this many characters is not read: a summary comes from the top of a story. */
-const MAX_TEXT_CHARS = 200_000;
+const MAX_TEXT_CHARS = 100_000;
 
 export interface SummaryOptions {
   /** At most this many sentences (default 3, or unlimited when only maxChars is given). */

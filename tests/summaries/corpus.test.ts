@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lead, ours, tuneBudget } from "../../bench/summary-eval.js";
+import { halves, loadSummaryDatasets, scoreCorpus } from "../../bench/support/summary-corpus.js";
+import {
+  hasSharedFixtures,
+  SHARED_FIXTURES,
+  SHARED_FIXTURES_MISSING,
+} from "../support/fixtures.js";
+
+const datasets = hasSharedFixtures ? loadSummaryDatasets(join(SHARED_FIXTURES, "summaries")) : [];
+
+describe("summary quality on the shared article/summary corpora (dev halves)", () => {
+  if (!hasSharedFixtures) console.warn(SHARED_FIXTURES_MISSING);
+
+  it.skipIf(!hasSharedFixtures)("finds every dataset of the corpus folder", () => {
+    expect(datasets.length).toBeGreaterThanOrEqual(4);
+    for (const dataset of datasets) expect(dataset.pairs.length).toBeGreaterThan(0);
+  });
+
+  // Reason to skip: the corpora live in ../shared/fixtures, which only developer machines and CI have.
+  it.skipIf(!hasSharedFixtures)(
+    "beats Lead-3 on ROUGE-1 on every dataset, at the budget chosen on dev",
+    () => {
+      for (const dataset of datasets) {
+        const { dev } = halves(dataset.pairs);
+        const budget = tuneBudget(dev);
+        const baseline = scoreCorpus(dev, (p) => lead(p, { sentences: 3 }));
+        const summariser = scoreCorpus(dev, (p) => ours(p, budget));
+        expect(summariser.rouge1, dataset.name).toBeGreaterThan(baseline.rouge1);
+      }
+    },
+    180_000,
+  );
+});
