@@ -1,7 +1,11 @@
 import type { ConversationData, VersionedState } from "@grammyjs/conversations";
 import type { ArticleService } from "../articles/article-service.js";
 import type { KeyValueStorage } from "../db/key-value-storage.js";
+import type { FeedService } from "../feeds/feed-service.js";
 import type { Logger } from "../logger.js";
+import type { Publisher } from "../publishing/publisher.js";
+import type { QueueService } from "../publishing/queue-service.js";
+import type { PendingPaste } from "./features/admin-paste-store.js";
 import type { ReaderSearch } from "./features/search-port.js";
 import type { RateLimitSettings } from "./rate-limit.js";
 
@@ -14,6 +18,14 @@ export interface BotDeps {
   readonly articles: ArticleService;
   /** Where unfinished /new dialogs are kept, so they survive a restart. */
   readonly conversationStorage: KeyValueStorage<VersionedState<ConversationData>>;
+  /** The publication queue; the editors' features are installed only when it is given. */
+  readonly queue?: QueueService;
+  /** Delivers posts; editors' "Post now" calls the same publisher as the scheduler. */
+  readonly publisher?: Pick<Publisher, "postNow">;
+  /** Feeds editors add, list and remove from the chat. */
+  readonly feeds?: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed">;
+  /** Texts an editor forwarded or pasted, kept until they answer "queue it?" (bot_sessions). */
+  readonly pendingPastes?: KeyValueStorage<PendingPaste>;
   /** Full-text search for /search and inline mode; /search is installed only when given. */
   readonly search?: ReaderSearch;
   /** The clock (Unix ms) of the day's digest and the rate limits; Date.now when absent. */

@@ -3,9 +3,11 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
+import { installApiTransformers } from "./api-transformers.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { createErrorHandler } from "./error-boundary.js";
+import { createEditorFeatures } from "./features/admin-features.js";
 import { createReaderFeatures } from "./features/reader-features.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { detectLocale } from "./locale.js";
@@ -35,12 +37,22 @@ export function createBot(
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(detectLocale);
   bot.use(
-    conversations({ storage: { type: "key", version: 1, adapter: deps.conversationStorage } }),
+    conversations({
+      storage: { type: "key", version: 1, adapter: deps.conversationStorage },
+      // Inside a dialog ctx.api is a fresh Api: give it the same retries as bot.api.
+      plugins: [
+        async (ctx, next) => {
+          installApiTransformers(ctx.api);
+          await next();
+        },
+      ],
+    }),
   );
 
   const handleError = createErrorHandler(deps.logger);
   bot.errorBoundary(
     handleError,
+    createEditorFeatures(config, deps),
     createReaderRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, deps.now),
     ...createReaderFeatures(config, deps),
     createUnhandledFeature(),

@@ -1,0 +1,24 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { Context } from "grammy";
+import type { BotContext } from "../context.js";
+import type { EditorDesk } from "../features/admin-desk.js";
+import { replyWithIntake } from "../features/admin-intake-reply.js";
+import { nextInput } from "./dialog-input.js";
+
+/** Entered by `/add` without text: the next message is the article. */
+export const ADD_ARTICLE_CONVERSATION = "add-article";
+
+/** Waits for the article text after a bare `/add`, then stores, queues and previews it. */
+export function createAddArticleConversation(desk: EditorDesk) {
+  return async function addArticle(conversation: Conversation<BotContext, Context>, ctx: Context) {
+    await ctx.reply(
+      "Send the article as your next message: the headline on the first line, then the text. /cancel to stop.",
+    );
+    const answer = await nextInput(conversation, { ownCommand: "add" });
+    if (answer.kind !== "text") return;
+    const username = answer.ctx.me.username;
+    const result = await conversation.external(() => desk.intake.fromText(answer.text, username));
+    const paused = await conversation.external(() => desk.queue.isPaused());
+    await replyWithIntake(answer.ctx, result, { timezone: desk.timezone, paused });
+  };
+}

@@ -1,0 +1,24 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { ADD_ARTICLE_CONVERSATION } from "../conversations/add-article.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import type { EditorDesk } from "./admin-desk.js";
+import { replyWithIntake } from "./admin-intake-reply.js";
+
+/** `/add <text>` stores, queues and previews an article; a bare `/add` asks for the text. */
+export function createAdminAddFeature(desk: EditorDesk): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const editor = feature.chatType("private").filter(isAdminOf(desk.adminIds));
+
+  editor.command("add", async (ctx) => {
+    const text = ctx.match.trim();
+    if (text === "") {
+      await ctx.conversation.enter(ADD_ARTICLE_CONVERSATION);
+      return;
+    }
+    const result = desk.intake.fromText(text, ctx.me.username);
+    await replyWithIntake(ctx, result, { timezone: desk.timezone, paused: desk.queue.isPaused() });
+  });
+
+  return feature;
+}

@@ -1,0 +1,44 @@
+import type { ArticleService } from "../../articles/article-service.js";
+import type { Config } from "../../config.js";
+import type { KeyValueStorage } from "../../db/key-value-storage.js";
+import type { FeedService } from "../../feeds/feed-service.js";
+import type { Publisher } from "../../publishing/publisher.js";
+import type { QueueService } from "../../publishing/queue-service.js";
+import type { BotDeps } from "../deps.js";
+import { type ArticleIntake, createArticleIntake } from "./admin-article-intake.js";
+import type { PendingPaste } from "./admin-paste-store.js";
+
+/** Everything the editors' features share, built once in createBot. */
+export interface EditorDesk {
+  readonly adminIds: readonly number[];
+  readonly timezone: string;
+  readonly articles: ArticleService;
+  readonly queue: QueueService;
+  readonly publisher: Pick<Publisher, "postNow"> | undefined;
+  readonly intake: ArticleIntake;
+  readonly feeds: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed"> | undefined;
+  readonly pendingPastes: KeyValueStorage<PendingPaste> | undefined;
+  readonly now: () => number;
+}
+
+/** The editors' desk, or undefined when the bot was built without a queue (no editor features). */
+export function createEditorDesk(config: Config, deps: BotDeps): EditorDesk | undefined {
+  if (!deps.queue) return undefined;
+  return {
+    adminIds: config.adminIds,
+    timezone: config.timezone,
+    articles: deps.articles,
+    queue: deps.queue,
+    publisher: deps.publisher,
+    intake: createArticleIntake({
+      articles: deps.articles,
+      queue: deps.queue,
+      timezone: config.timezone,
+      footer: config.postFooter,
+      channelUrl: config.channelUrl,
+    }),
+    feeds: deps.feeds,
+    pendingPastes: deps.pendingPastes,
+    now: Date.now,
+  };
+}

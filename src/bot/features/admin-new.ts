@@ -1,0 +1,27 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { NEW_ARTICLE_CONVERSATION } from "../conversations/new-article.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import {
+  NEW_CANCEL,
+  NEW_CONFIRM,
+  NEW_NEXT_SLOT,
+  NEW_NOW,
+} from "../keyboards/admin-callback-data.js";
+import type { EditorDesk } from "./admin-desk.js";
+
+/** `/new` enters the guided dialog; `/cancel` and dialog buttons outside a dialog are answered. */
+export function createAdminNewFeature(desk: EditorDesk): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const editor = feature.filter(isAdminOf(desk.adminIds));
+
+  editor
+    .chatType("private")
+    .command("new", (ctx) => ctx.conversation.enter(NEW_ARTICLE_CONVERSATION));
+  // Inside a dialog /cancel is read by the dialog itself; here there is none.
+  editor.chatType("private").command("cancel", (ctx) => ctx.reply("There is nothing to cancel."));
+  editor.callbackQuery([NEW_NEXT_SLOT, NEW_NOW, NEW_CONFIRM, NEW_CANCEL], (ctx) =>
+    ctx.answerCallbackQuery({ text: "This dialog is over. /new starts a new post." }),
+  );
+  return feature;
+}

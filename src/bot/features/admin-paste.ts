@@ -1,0 +1,80 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
+import type { BotContext } from "../context.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import { shortTitle } from "../formatters/admin-text.js";
+import { PASTE_DATA, pasteDropData, pasteQueueData } from "../keyboards/admin-callback-data.js";
+import type { PasteOrigin } from "./admin-article-intake.js";
+import type { EditorDesk } from "./admin-desk.js";
+import { replyWithIntake } from "./admin-intake-reply.js";
+import { keepPaste, takePaste } from "./admin-paste-store.js";
+
+/** A pasted text at least this long (and on several lines) looks like an article. */
+export const PASTE_MIN_LENGTH = 200;
+
+/** Where a forwarded channel post came from: its channel as the source, its public link. */
+function originOf(message: Message): PasteOrigin {
+  const origin = message.forward_origin;
+  if (origin?.type !== "channel") return {};
+  const username = origin.chat.username;
+  return {
+    source: origin.chat.title,
+    ...(username ? { url: `https://t.me/${username}/${origin.message_id}` } : {}),
+  };
+}
+
+/**
+ * An editor who forwards a message or pastes a long text without a command is asked whether to
+ * queue it. The text waits server-side (bot_sessions); the button carries only a short key.
+ */
+export function createAdminPasteFeature(desk: EditorDesk): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const store = desk.pendingPastes;
+  if (!store) return feature;
+  const editor = feature.filter(isAdminOf(desk.adminIds));
+
+  editor.chatType("private").on(["message:text", "message:caption"], async (ctx, next) => {
+    const text = ctx.msg.text ?? ctx.msg.caption ?? "";
+    const forwarded = ctx.msg.forward_origin !== undefined;
+    const looksPasted = text.length >= PASTE_MIN_LENGTH && text.includes("\n");
+    if (text.startsWith("/") && !forwarded) return next();
+    if (!forwarded && !looksPasted) return next();
+    const key = keepPaste(store, {
+      userId: ctx.from.id,
+      text,
+      ...originOf(ctx.msg),
+      at: desk.now(),
+    });
+    const headline = text.trim().split("\n")[0] ?? "";
+    await ctx.reply(
+      `Queue this as an article?\n<b>${shortTitle(headline)}</b> (${text.length.toLocaleString("en")} characters)`,
+      {
+        parse_mode: "HTML",
+        reply_parameters: { message_id: ctx.msg.message_id },
+        reply_markup: new InlineKeyboard()
+          .text("Queue it", pasteQueueData(key))
+          .text("No", pasteDropData(key)),
+      },
+    );
+  });
+
+  editor.callbackQuery(PASTE_DATA, async (ctx) => {
+    const [, action, key] = PASTE_DATA.exec(ctx.callbackQuery.data)!;
+    const paste = takePaste(store, key!, desk.now());
+    if (!paste) {
+      await ctx.answerCallbackQuery({ text: "That text is no longer kept; send it again." });
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    if (action === "px") {
+      await ctx.editMessageText("Not queued.");
+      return;
+    }
+    await ctx.editMessageReplyMarkup();
+    const result = desk.intake.fromText(paste.text, ctx.me.username, paste);
+    await replyWithIntake(ctx, result, { timezone: desk.timezone, paused: desk.queue.isPaused() });
+  });
+
+  return feature;
+}

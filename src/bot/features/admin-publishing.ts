@@ -1,0 +1,57 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import { publishOutcomeHtml } from "../formatters/admin-publish.js";
+import { escapeHtml, shownTime } from "../formatters/admin-text.js";
+import type { EditorDesk } from "./admin-desk.js";
+import { postNowFor } from "./admin-post-now.js";
+
+const ITEM_ID = /^#?(\d{1,12})$/;
+
+/** /postnow [ID], /pause and /resume, for editors only. */
+export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const editor = feature.chatType("private").filter(isAdminOf(desk.adminIds));
+
+  editor.command("postnow", async (ctx) => {
+    const arg = ctx.match.trim();
+    const id = ITEM_ID.exec(arg)?.[1];
+    if (arg !== "" && id === undefined) {
+      await ctx.reply(
+        "Usage: /postnow to publish the next queued item, or /postnow 12 for item #12 of /queue.",
+      );
+      return;
+    }
+    const result = await postNowFor(desk, id === undefined ? undefined : Number(id));
+    await ctx.reply(
+      result.ok
+        ? publishOutcomeHtml(result.outcome)
+        : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
+      { parse_mode: "HTML" },
+    );
+  });
+
+  editor.command("pause", async (ctx) => {
+    if (desk.queue.pause()) {
+      await ctx.reply(
+        "⏸ Scheduled publishing is paused, also after a restart. /postnow still posts; /resume restarts the schedule.",
+      );
+      return;
+    }
+    const since = desk.queue.stats().paused;
+    await ctx.reply(
+      `Publishing was already paused${since ? ` since ${shownTime(since.at, desk.timezone)}` : ""}. /resume restarts it.`,
+    );
+  });
+
+  editor.command("resume", async (ctx) => {
+    const resumed = desk.queue.resume();
+    await ctx.reply(
+      resumed
+        ? "▶️ Scheduled publishing is running again. /queue shows the planned times."
+        : "Publishing was not paused; it runs on schedule.",
+    );
+  });
+
+  return feature;
+}

@@ -1,0 +1,32 @@
+import type { QueueEntry, QueueView } from "../formatters/admin-queue.js";
+import type { EditorDesk } from "./admin-desk.js";
+
+/** Failed items shown after the live ones, newest first. */
+const FAILED_SHOWN = 10;
+
+/** The queue as editors see it now: live items in order, then recently failed ones. */
+export function loadQueueView(desk: EditorDesk): QueueView {
+  const live: QueueEntry[] = desk.queue.list().map((item) => ({
+    id: item.id,
+    title: item.title,
+    state: item.state,
+    plannedAt: item.plannedAt,
+    notBefore: item.notBefore,
+    lastError: item.lastError,
+    attempts: item.attempts,
+  }));
+  const failed: QueueEntry[] = desk.queue.failed(FAILED_SHOWN).map((item) => ({
+    id: item.id,
+    title: desk.articles.findById(item.articleId)?.title ?? "(article deleted)",
+    state: item.state,
+    plannedAt: null,
+    notBefore: item.notBefore,
+    lastError: item.lastError,
+    attempts: item.attempts,
+  }));
+  return {
+    entries: [...live, ...failed],
+    paused: desk.queue.stats().paused,
+    timezone: desk.timezone,
+  };
+}

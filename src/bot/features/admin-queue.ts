@@ -1,0 +1,102 @@
+import { Composer, GrammyError } from "grammy";
+import { QueueError } from "../../publishing/queue-errors.js";
+import type { BotContext } from "../context.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import { publishOutcomeText } from "../formatters/admin-publish.js";
+import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
+import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
+import { queueKeyboard } from "../keyboards/admin-queue.js";
+import type { EditorDesk } from "./admin-desk.js";
+import { postNowFor } from "./admin-post-now.js";
+import { loadQueueView } from "./admin-queue-view.js";
+
+const STALE = "That item is no longer in the queue.";
+
+const isNotModified = (error: unknown) =>
+  error instanceof GrammyError && error.description.includes("message is not modified");
+
+/** Redraws the /queue message the button sits under; "not modified" is fine. */
+async function redraw(ctx: BotContext, desk: EditorDesk, page: number): Promise<void> {
+  const view = loadQueueView(desk);
+  const shown = clampPage(view, page);
+  try {
+    await ctx.editMessageText(queuePageHtml(view, shown), {
+      parse_mode: "HTML",
+      reply_markup: queueKeyboard(view, shown),
+    });
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
+  }
+}
+
+/** Does what an item button says; returns the short answer for the editor. */
+async function act(desk: EditorDesk, button: Extract<QueueButton, { kind: "item" }>) {
+  const { itemId } = button;
+  try {
+    switch (button.action) {
+      case "p": {
+        const result = await postNowFor(desk, itemId);
+        if (result.ok) return { text: publishOutcomeText(result.outcome), done: true };
+        return { text: result.stale ? STALE : result.reason, done: result.stale };
+      }
+      case "r":
+        desk.queue.remove(itemId);
+        return { text: "Removed from the queue.", done: true };
+      case "t":
+        desk.queue.moveToTop(itemId);
+        return { text: "Moved to the top.", done: false };
+      case "u":
+        desk.queue.moveUp(itemId);
+        return { text: "Moved up.", done: false };
+      case "d":
+        desk.queue.moveDown(itemId);
+        return { text: "Moved down.", done: false };
+      case "y":
+        desk.queue.retry(itemId);
+        return { text: "Queued again at the end.", done: false };
+    }
+  } catch (error) {
+    // A removed, posted or unknown item: the button is stale.
+    if (error instanceof QueueError) return { text: STALE, done: true };
+    throw error;
+  }
+}
+
+/** /queue and every queue button (`q:`), for editors only. */
+export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const editor = feature.filter(isAdminOf(desk.adminIds));
+
+  editor.chatType("private").command("queue", async (ctx) => {
+    const view = loadQueueView(desk);
+    await ctx.reply(queuePageHtml(view, 0), {
+      parse_mode: "HTML",
+      reply_markup: queueKeyboard(view, 0),
+    });
+  });
+
+  editor.callbackQuery(/^q:/, async (ctx) => {
+    const button = parseQueueData(ctx.callbackQuery.data);
+    if (!button) {
+      await ctx.answerCallbackQuery({ text: "This button is not valid." });
+      return;
+    }
+    if (button.kind === "page") {
+      await ctx.answerCallbackQuery();
+      await redraw(ctx, desk, button.page);
+      return;
+    }
+    const answer = await act(desk, button);
+    await ctx.answerCallbackQuery({ text: answer.text });
+    if (button.page !== undefined) {
+      await redraw(ctx, desk, button.page);
+    } else if (answer.done) {
+      // Under a preview: the item is gone from the queue, so its buttons go too.
+      await ctx.editMessageReplyMarkup().catch((error: unknown) => {
+        if (!isNotModified(error)) throw error;
+      });
+    }
+  });
+
+  return feature;
+}

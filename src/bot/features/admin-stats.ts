@@ -1,0 +1,22 @@
+import { Composer } from "grammy";
+import { createStatsService } from "../../stats/editor-stats.js";
+import type { BotContext } from "../context.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import { statsHtml } from "../formatters/admin-stats.js";
+import type { EditorDesk } from "./admin-desk.js";
+
+/** /stats for editors: archive, queue, posts, feeds' health, pause and the last delivery error. */
+export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const stats = createStatsService(desk);
+  feature
+    .chatType("private")
+    .filter(isAdminOf(desk.adminIds))
+    .command("stats", (ctx) =>
+      ctx.reply(statsHtml(stats.snapshot(), desk.timezone), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      }),
+    );
+  return feature;
+}

@@ -1,0 +1,31 @@
+import type { StatsSnapshot } from "../../stats/editor-stats.js";
+import { escapeHtml, shownError, shownTime } from "./admin-text.js";
+
+/** The /stats message. */
+export function statsHtml(s: StatsSnapshot, timezone: string): string {
+  const publishing = s.paused
+    ? `⏸ paused since ${shownTime(s.paused.at, timezone)}${s.paused.by === "telegram" ? " (Telegram refused the channel)" : ""} — /resume`
+    : "▶️ running on schedule";
+  const lines = [
+    "<b>Newsroom stats</b>",
+    "",
+    `Articles stored: ${s.articles}`,
+    `Queued: ${s.queued}${s.failed ? ` · failed: ${s.failed}` : ""}`,
+    `Posted today: ${s.postedToday} · last 7 days: ${s.postedLast7Days}`,
+    `Publishing: ${publishing}`,
+    `Last delivery error: ${
+      s.lastDeliveryError
+        ? `${shownError(s.lastDeliveryError.message)} (${shownTime(s.lastDeliveryError.at, timezone)})`
+        : "none"
+    }`,
+    "",
+    s.feeds.total === 0
+      ? "Feeds: none"
+      : `Feeds: ${s.feeds.total} · ok ${s.feeds.healthy} · failing ${s.feeds.failing}${s.feeds.pending ? ` · not fetched yet ${s.feeds.pending}` : ""}`,
+  ];
+  for (const feed of s.failingFeeds) {
+    const name = escapeHtml(feed.title?.trim() || feed.url);
+    lines.push(`   #${feed.id} ${name}: ${shownError(feed.lastError ?? "")}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,32 @@
+import { escapeHtml } from "../../publishing/telegram-html.js";
+import { formatHouseTime } from "../../time/zoned-time.js";
+import type { Locale } from "../context.js";
+
+export { escapeHtml };
+
+/** What a reader who tries an editor command is told (nothing else happens). */
+export const EDITORS_ONLY: Record<Locale, string> = {
+  en: "Sorry, this command is only for the newsroom's editors. /help lists what you can do.",
+  ru: "Извините, эта команда только для редакторов. /help — что умеет бот.",
+};
+
+/** The answer to a button press by someone who is not an editor. */
+export const NOT_ALLOWED = "Not allowed: only the newsroom's editors can use this button.";
+
+/** `10:30 12.03.2025 (Europe/Moscow)`-style time as editors read it, without the zone. */
+export function shownTime(epochMs: number, timezone: string): string {
+  return formatHouseTime(epochMs, timezone);
+}
+
+/** A headline cut to `max` characters for lists, escaped. */
+export function shortTitle(title: string, max = 80): string {
+  const flat = title.replace(/\s+/g, " ").trim();
+  const cut = flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  return escapeHtml(cut);
+}
+
+/** An error text from the services, escaped and kept short. */
+export function shownError(message: string, max = 200): string {
+  const flat = message.replace(/\s+/g, " ").trim();
+  return escapeHtml(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+}

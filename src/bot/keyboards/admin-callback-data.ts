@@ -1,0 +1,58 @@
+/**
+ * The editors' button data. Every button carries a short ASCII string (far under Telegram's
+ * 64 bytes) that names an action and the ids it acts on; nothing else is trusted from it.
+ *
+ * Queue buttons: `q:<action>:<itemId>` under a post preview, `q:<action>:<itemId>:<page>` under
+ * the /queue list, `q:pg:<page>` to turn pages. Other editor buttons start with `e:`.
+ */
+
+/** What a queue button does: post now, up, down, remove, to the top, retry a failed item. */
+export type QueueAction = "p" | "u" | "d" | "r" | "t" | "y";
+
+export type QueueButton =
+  | {
+      readonly kind: "item";
+      readonly action: QueueAction;
+      readonly itemId: number;
+      readonly page?: number;
+    }
+  | { readonly kind: "page"; readonly page: number };
+
+const ITEM = /^q:([pudrty]):([1-9]\d{0,11})(?::(\d{1,4}))?$/;
+const PAGE = /^q:pg:(\d{1,4})$/;
+
+/** Button data for an item action; with `page` when the button sits under the /queue list. */
+export function queueItemData(action: QueueAction, itemId: number, page?: number): string {
+  return page === undefined ? `q:${action}:${itemId}` : `q:${action}:${itemId}:${page}`;
+}
+
+/** Button data that shows page `page` of the /queue list. */
+export const queuePageData = (page: number): string => `q:pg:${page}`;
+
+/** Reads queue button data; undefined for anything malformed or forged. */
+export function parseQueueData(data: string): QueueButton | undefined {
+  const item = ITEM.exec(data);
+  if (item) {
+    const page = item[3] === undefined ? undefined : Number(item[3]);
+    return {
+      kind: "item",
+      action: item[1] as QueueAction,
+      itemId: Number(item[2]),
+      ...(page === undefined ? {} : { page }),
+    };
+  }
+  const page = PAGE.exec(data);
+  return page ? { kind: "page", page: Number(page[1]) } : undefined;
+}
+
+/** Pending paste: queue it (`e:pq:<key>`) or drop it (`e:px:<key>`). */
+export const PASTE_KEY = /^[a-z0-9]{6,16}$/;
+export const pasteQueueData = (key: string): string => `e:pq:${key}`;
+export const pasteDropData = (key: string): string => `e:px:${key}`;
+export const PASTE_DATA = /^e:(pq|px):([a-z0-9]{6,16})$/;
+
+/** The /new dialog: when to post (next slot / now) and confirm / cancel. */
+export const NEW_NEXT_SLOT = "e:wn";
+export const NEW_NOW = "e:wp";
+export const NEW_CONFIRM = "e:nc";
+export const NEW_CANCEL = "e:nx";

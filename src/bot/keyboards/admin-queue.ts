@@ -1,0 +1,33 @@
+import { InlineKeyboard } from "grammy";
+import { pageCount, QUEUE_PAGE_SIZE, type QueueView } from "../formatters/admin-queue.js";
+import { queueItemData, queuePageData } from "./admin-callback-data.js";
+
+/**
+ * Buttons of one /queue page: per queued item Post now · Up · Down · Remove, per failed item
+ * Retry · Remove, then paging and a refresh. Every button carries the page to redraw.
+ */
+export function queueKeyboard(view: QueueView, page: number): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const first = page * QUEUE_PAGE_SIZE;
+  view.entries.slice(first, first + QUEUE_PAGE_SIZE).forEach((entry, i) => {
+    const position = first + i + 1;
+    if (entry.state === "queued") {
+      keyboard
+        .text(`${position} · Post now`, queueItemData("p", entry.id, page))
+        .text("Up", queueItemData("u", entry.id, page))
+        .text("Down", queueItemData("d", entry.id, page))
+        .text("Remove", queueItemData("r", entry.id, page))
+        .row();
+    } else if (entry.state === "failed") {
+      keyboard
+        .text(`${position} · Retry`, queueItemData("y", entry.id, page))
+        .text("Remove", queueItemData("r", entry.id, page))
+        .row();
+    }
+  });
+  const pages = pageCount(view);
+  if (page > 0) keyboard.text("‹ Back", queuePageData(page - 1));
+  keyboard.text("Refresh", queuePageData(page));
+  if (page < pages - 1) keyboard.text("Next ›", queuePageData(page + 1));
+  return keyboard;
+}
