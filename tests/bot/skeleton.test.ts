@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type BotHarness, startBotHarness } from "../support/bot-harness.js";
+import { callbackQuery, privateMessage, READER, RUSSIAN_READER } from "../support/updates.js";
+
+let harness: BotHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe("the bot's fallback", () => {
+  it("points a reader who sends an unknown command to /help, in their language", async () => {
+    harness = await startBotHarness();
+    await harness.send(privateMessage("/frobnicate", { from: READER }));
+    await harness.send(privateMessage("/frobnicate", { from: RUSSIAN_READER }));
+    expect(harness.fake.messages(READER.id).map((m) => m.text)).toEqual([
+      "I don't know that command. /help lists what I can do.",
+    ]);
+    expect(harness.fake.messages(RUSSIAN_READER.id).map((m) => m.text)).toEqual([
+      "Такой команды нет. /help — список команд.",
+    ]);
+  });
+
+  it("answers a press on a button nobody handles, so the client stops spinning", async () => {
+    harness = await startBotHarness();
+    await harness.send(callbackQuery("zz:unknown", { from: READER }));
+    const answers = harness.fake.callsTo("answerCallbackQuery");
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.ok).toBe(true);
+  });
+});
