@@ -88,6 +88,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     calls,
     callsTo: (method) => calls.filter((c) => c.method.toLowerCase() === method.toLowerCase()),
     messages: (chatId) => {
+      if (typeof chatId === "string" && chatId.startsWith("@") && !state.chats.knows(chatId))
+        return [];
       const chat = chatId === undefined ? undefined : state.chats.resolve(chatId);
       return state.messages
         .filter((m) => chat === undefined || m.chat.id === chat.id)

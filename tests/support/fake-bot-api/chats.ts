@@ -72,6 +72,11 @@ export class ChatRegistry {
     return chat;
   }
 
+  /** Whether an `@username` was set up. */
+  knows(username: string): boolean {
+    return this.byUsername.has(username.replace(/^@/, "").toLowerCase());
+  }
+
   clear(): void {
     this.byId.clear();
     this.byUsername.clear();
