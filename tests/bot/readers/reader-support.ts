@@ -1,6 +1,6 @@
 import type { Article, ArticleInput } from "../../../src/articles/article.js";
-import type { StoredEntity, StoredMessage } from "../../support/fake-bot-api.js";
 import type { BotHarness } from "../../support/bot-harness.js";
+import type { StoredEntity, StoredMessage } from "../../support/fake-bot-api.js";
 
 /** 9:58 on 23 February 2023 in Moscow (the harness's TIMEZONE), 6:58 UTC. */
 export const SEED_TIME = Date.UTC(2023, 1, 23, 6, 58);
@@ -83,7 +83,5 @@ export function button(message: StoredMessage, label: string): { text: string; d
 
 /** What the bot answered to callback queries, in order (the toast texts, "" for none). */
 export function callbackAnswers(harness: BotHarness): string[] {
-  return harness.fake
-    .callsTo("answerCallbackQuery")
-    .map((c) => String(c.payload.text ?? ""));
+  return harness.fake.callsTo("answerCallbackQuery").map((c) => String(c.payload.text ?? ""));
 }
