@@ -55,7 +55,12 @@ describe("the feed polling job", () => {
     const job = startFeedJob({
       schedule: "*/10 * * * *",
       timezone: "UTC",
-      feeds: { pollDue: async () => (calls++, []) },
+      feeds: {
+        pollDue: async () => {
+          calls++;
+          return [];
+        },
+      },
       logger,
     });
     await job.stop();
