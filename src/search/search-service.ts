@@ -1,0 +1,161 @@
+import type { Db } from "../db/connection.js";
+import { createSearchRepository, type SearchRepository } from "../db/search-repository.js";
+import { matchAll, matchInTitle, type ParsedQuery, parseQuery } from "./query.js";
+import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./ranking.js";
+import {
+  MARK_CLOSE,
+  MARK_OPEN,
+  segmentsFromMarked,
+  snippetOf,
+  type TextSegment,
+} from "./segments.js";
+
+/**
+ * Candidate windows, smallest first: a page is ranked among the newest `window` matches,
+ * the smallest window that holds the page. Pages inside one window are consistent; the last
+ * window bounds how deep a reader can page.
+ */
+export const CANDIDATE_WINDOWS = [200, 1000, 5000] as const;
+export const MAX_PAGE_SIZE = 50;
+/** Matches sampled per term to estimate how common it is. */
+const DF_SAMPLE = 256;
+
+/** One search result, ready to be escaped and rendered by the bot. */
+export interface SearchHit {
+  readonly id: number;
+  readonly title: string;
+  readonly url: string | null;
+  readonly source: string | null;
+  /** Unix milliseconds. */
+  readonly publishedAt: number;
+  /** The whole headline, matched words marked. */
+  readonly titleSegments: readonly TextSegment[];
+  /** About 200 characters of text around the first match, matched words marked. */
+  readonly snippet: readonly TextSegment[];
+}
+
+/** One page of results. */
+export interface SearchPage {
+  readonly hits: readonly SearchHit[];
+  /** Another page exists after this one (offset + limit). */
+  readonly hasMore: boolean;
+  readonly offset: number;
+  readonly limit: number;
+  /** The words actually searched for, after cleaning; empty when nothing was searchable. */
+  readonly terms: readonly string[];
+}
+
+export interface SearchOptions {
+  /** Results per page: 5 for the bot's /search, 20 for inline mode; at most 50. */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SearchServiceDeps {
+  readonly now?: () => number;
+}
+
+function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+/**
+ * Full-text search over the archive.
+ *
+ * Ranking stops early instead of scoring every match: it takes the newest matches (a window
+ * of 200, widened to 1,000 and 5,000 only for deep pages), then orders that window by a
+ * BM25-style relevance (rare words count more, a word in the headline ten times more) times a
+ * recency prior. A lone prefix search runs only when the whole words found too few results.
+ */
+export function createSearchService(db: Db, { now = Date.now }: SearchServiceDeps = {}) {
+  const repo: SearchRepository = createSearchRepository(db);
+
+  function estimateIdf(query: ParsedQuery, prefixLast: boolean, total: number): number[] {
+    if (query.terms.length === 1) return [1];
+    return query.terms.map((term, i) => {
+      if (prefixLast && i === query.terms.length - 1) return Math.log(total + 1) / 2;
+      const sample = repo.newestMatches(`"${term}"`, DF_SAMPLE);
+      const oldest = sample.at(-1);
+      // The span the newest DF_SAMPLE matches cover says how dense the word is.
+      const df =
+        sample.length < DF_SAMPLE || oldest === undefined
+          ? sample.length
+          : (DF_SAMPLE * total) / Math.max(1, total - oldest + 1);
+      return inverseDocumentFrequency(df, total);
+    });
+  }
+
+  function candidatesFor(query: ParsedQuery, prefixLast: boolean, ids: number[]): Candidate[] {
+    const all = matchAll(query, prefixLast);
+    const oldest = ids.at(-1) ?? 0;
+    const titleSets = query.terms.map(
+      (_, i) => new Set(repo.matchesFrom(matchInTitle(all, query, i, prefixLast), oldest)),
+    );
+    return ids.map((id) => ({
+      id,
+      publishedAt: repo.publishedAt(id) ?? 0,
+      inTitle: titleSets.map((set) => set.has(id)),
+    }));
+  }
+
+  function toHit(match: string, id: number): SearchHit | undefined {
+    const row = repo.article(id);
+    if (!row) return undefined;
+    const marked = repo.highlight(match, id, MARK_OPEN, MARK_CLOSE);
+    const titleSegments = segmentsFromMarked(marked?.title ?? row.title, row.title);
+    const bodySegments = segmentsFromMarked(marked?.body ?? row.body, row.body);
+    return {
+      id: row.id,
+      title: row.title,
+      url: row.url,
+      source: row.source,
+      publishedAt: row.publishedAt,
+      titleSegments,
+      snippet: snippetOf(bodySegments),
+    };
+  }
+
+  return {
+    /**
+     * Searches the archive for `query` (any string: it is reduced to plain words, so it never
+     * raises an SQL or FTS error) and returns the page at `offset`. The last word also matches
+     * as a prefix when the whole words find fewer results than the page needs.
+     */
+    search(query: string, options: SearchOptions = {}): SearchPage {
+      const limit = clampInt(options.limit, 1, MAX_PAGE_SIZE, 5);
+      const offset = clampInt(options.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+      const parsed = parseQuery(query);
+      const empty: SearchPage = { hits: [], hasMore: false, offset, limit, terms: parsed.terms };
+      const need = offset + limit;
+      const window = CANDIDATE_WINDOWS.find((w) => w >= need);
+      if (parsed.terms.length === 0 || window === undefined) return empty;
+
+      let prefixLast = false;
+      let ids = repo.newestMatches(matchAll(parsed, false), window);
+      if (ids.length < need && parsed.lastIsPartial) {
+        prefixLast = true;
+        ids = repo.newestMatches(matchAll(parsed, true), window);
+      }
+      if (ids.length === 0) return empty;
+
+      const idf = estimateIdf(parsed, prefixLast, repo.maxId());
+      const ranked = rankCandidates(candidatesFor(parsed, prefixLast, ids), idf, now());
+      const match = matchAll(parsed, prefixLast);
+      const hits = ranked
+        .slice(offset, need)
+        .map((c) => toHit(match, c.id))
+        .filter((h): h is SearchHit => h !== undefined);
+      const widerWindow = ids.length === window && window !== CANDIDATE_WINDOWS.at(-1);
+      return {
+        hits,
+        hasMore: ranked.length > need || widerWindow,
+        offset,
+        limit,
+        terms: parsed.terms,
+      };
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { article, createArchive } from "./search-helpers.js";
+
+const titlesFor = (search: ReturnType<typeof createArchive>["search"], q: string) =>
+  search.search(q, { limit: 20 }).hits.map((h) => h.title);
+
+describe("the search index follows the archive", () => {
+  it("finds an article as soon as it is stored", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Harbour bridge reopens", "Traffic flows again over the harbour."));
+    expect(titlesFor(search, "harbour")).toEqual(["Harbour bridge reopens"]);
+  });
+
+  it("forgets the old words and learns the new ones when an article's text changes", () => {
+    const { articles, search } = createArchive();
+    const input = article("Council vote", "The council postponed the budget vote.");
+    articles.store(input);
+    articles.store({ ...input, body: "The council approved the library funding." });
+    expect(titlesFor(search, "postponed")).toEqual([]);
+    expect(titlesFor(search, "library")).toEqual(["Council vote"]);
+  });
+
+  it("forgets a renamed headline", () => {
+    const { db, articles, search } = createArchive();
+    const { article: stored } = articles.store(article("Storm warning", "Wind expected tonight."));
+    db.prepare("UPDATE articles SET title = ? WHERE id = ?").run("Gale warning", stored.id);
+    expect(titlesFor(search, "storm")).toEqual([]);
+    expect(titlesFor(search, "gale")).toEqual(["Gale warning"]);
+  });
+
+  it("drops a deleted article from the results", () => {
+    const { db, articles, search } = createArchive();
+    const { article: stored } = articles.store(
+      article("Museum opens", "A new museum opens downtown."),
+    );
+    articles.store(article("Museum closes", "The old museum closes its doors."));
+    db.prepare("DELETE FROM articles WHERE id = ?").run(stored.id);
+    expect(titlesFor(search, "museum")).toEqual(["Museum closes"]);
+    const integrity = db.prepare(
+      "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+    );
+    expect(() => integrity.run()).not.toThrow();
+  });
+});
+
+describe("matching words", () => {
+  it("matches English words by their stem", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Marathon day", "Thousands were running through the city."));
+    expect(titlesFor(search, "run")).toEqual(["Marathon day"]);
+    expect(titlesFor(search, "runs")).toEqual(["Marathon day"]);
+  });
+
+  it("treats the last word as the start of a word being typed", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Election night", "Polls closed at eight."));
+    expect(titlesFor(search, "elec")).toEqual(["Election night"]);
+    expect(titlesFor(search, "polls eig")).toEqual(["Election night"]);
+    expect(titlesFor(search, "elec ")).toEqual([]);
+  });
+
+  it("finds Russian words whatever their case and whether written with ё or е", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Ёлка на площади", "В Москве зажгли ёлку."));
+    articles.store(article("Еще один концерт", "Оркестр сыграет еще раз."));
+    for (const q of ["ёлка", "елка", "ЁЛКА", "ЕЛКА", "Ёлку"]) {
+      expect(titlesFor(search, q), q).toContain("Ёлка на площади");
+    }
+    expect(titlesFor(search, "ещё")).toEqual(["Еще один концерт"]);
+    expect(titlesFor(search, "москве")).toEqual(["Ёлка на площади"]);
+  });
+
+  it("finds words with accents typed without them", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Le café du coin", "Un café très apprécié."));
+    expect(titlesFor(search, "cafe")).toEqual(["Le café du coin"]);
+  });
+});
