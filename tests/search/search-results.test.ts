@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { segmentsToText } from "../../src/search/segments.js";
+import { article, bold, createArchive } from "./search-helpers.js";
+
+describe("ranking", () => {
+  it("puts a headline match above a newer article that only mentions the word", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Flood defences tested", "Engineers checked the walls.", 3));
+    articles.store(article("Weekend weather", "Rain may bring a flood to low streets.", 0));
+    const titles = search.search("flood").hits.map((h) => h.title);
+    expect(titles).toEqual(["Flood defences tested", "Weekend weather"]);
+  });
+
+  it("prefers the newer of two equally good matches", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Bridge repairs begin", "Work starts on Monday.", 40));
+    articles.store(article("Bridge repairs end", "Work finished early.", 1));
+    expect(search.search("bridge").hits.map((h) => h.title)).toEqual([
+      "Bridge repairs end",
+      "Bridge repairs begin",
+    ]);
+  });
+});
+
+describe("snippets", () => {
+  it("marks the matched words in the headline and around them in the text", () => {
+    const { articles, search } = createArchive();
+    const filler = "Nothing of note happened in the morning session of the meeting. ".repeat(6);
+    articles.store(
+      article(
+        "Mayor opens the budget debate",
+        `${filler}The mayor said the budget would grow. ${filler}`,
+      ),
+    );
+    const [hit] = search.search("budget mayor").hits;
+    expect(bold(hit!.titleSegments)).toEqual(["Mayor", "budget"]);
+    expect(segmentsToText(hit!.titleSegments)).toBe("Mayor opens the budget debate");
+    expect(bold(hit!.snippet)).toEqual(["mayor", "budget"]);
+    const snippet = segmentsToText(hit!.snippet);
+    expect(snippet.startsWith("…")).toBe(true);
+    expect(snippet.endsWith("…")).toBe(true);
+    expect(snippet.length).toBeLessThan(230);
+  });
+
+  it("returns markup in articles as plain text for the bot to escape", () => {
+    const { articles, search } = createArchive();
+    articles.store(
+      article("Tags <b>in</b> a headline", "A <script>alert(1)</script> tag & an ampersand."),
+    );
+    const [hit] = search.search("script").hits;
+    expect(segmentsToText(hit!.titleSegments)).toBe("Tags <b>in</b> a headline");
+    expect(segmentsToText(hit!.snippet)).toBe("A <script>alert(1)</script> tag & an ampersand.");
+    expect(bold(hit!.snippet)).toEqual(["script", "script"]);
+  });
+
+  it("shows the reader's ё even though the index folds it", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Ещё одна ёлка", "Ёлку поставили у вокзала."));
+    const [hit] = search.search("елка").hits;
+    expect(bold(hit!.titleSegments)).toEqual(["ёлка"]);
+    expect(segmentsToText(hit!.titleSegments)).toBe("Ещё одна ёлка");
+  });
+
+  it("shows text holding the marker characters unmarked rather than garbled", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Odd \uE000 characters", "Some \uE001 private use text about parsers."));
+    const [hit] = search.search("parsers").hits;
+    expect(segmentsToText(hit!.snippet)).toBe("Some \uE001 private use text about parsers.");
+    expect(bold(hit!.snippet)).toEqual([]);
+  });
+});
+
+describe("paging", () => {
+  it("pages through every match once, and says when there is more", () => {
+    const { articles, search } = createArchive();
+    for (let i = 0; i < 12; i++)
+      articles.store(article(`Harvest report ${i}`, `Farm number ${i} had a good year.`, i));
+    const first = search.search("harvest", { limit: 5, offset: 0 });
+    const second = search.search("harvest", { limit: 5, offset: 5 });
+    const third = search.search("harvest", { limit: 5, offset: 10 });
+    expect([first.hits.length, second.hits.length, third.hits.length]).toEqual([5, 5, 2]);
+    expect([first.hasMore, second.hasMore, third.hasMore]).toEqual([true, true, false]);
+    const ids = [...first.hits, ...second.hits, ...third.hits].map((h) => h.id);
+    expect(new Set(ids).size).toBe(12);
+    expect(search.search("harvest", { limit: 20 }).hasMore).toBe(false);
+    expect(search.search("harvest", { limit: 5, offset: 40 }).hits).toEqual([]);
+  });
+});
