@@ -1,8 +1,7 @@
 import type { Article } from "../articles/article.js";
 import type { Db } from "../db/connection.js";
 import type { QueueRepository } from "../db/queue-repository.js";
-import { fromWallTime, toWallTime } from "../time/zoned-time.js";
-import type { DeliveryErrorInfo, PauseInfo, PauseState } from "./pause-state.js";
+import type { PauseState } from "./pause-state.js";
 import { type NextRun, planTimes } from "./plan-times.js";
 import {
   ArticleNotFoundError,
@@ -10,6 +9,9 @@ import {
   QueueItemStateError,
 } from "./queue-errors.js";
 import type { PlannedItem, QueueItem } from "./queue-item.js";
+import { type QueueStats, queueStats } from "./queue-stats.js";
+
+export type { QueueStats };
 
 export interface QueueServiceDeps {
   readonly db: Db;
@@ -29,34 +31,6 @@ export type EnqueueResult =
   | { readonly status: "queued"; readonly item: QueueItem }
   | { readonly status: "already-queued"; readonly item: QueueItem }
   | { readonly status: "already-posted"; readonly item: QueueItem };
-
-export interface QueueStats {
-  readonly queued: number;
-  readonly postedToday: number;
-  readonly postedLast7Days: number;
-  readonly failed: number;
-  readonly paused: PauseInfo | null;
-  readonly lastDeliveryError: DeliveryErrorInfo | null;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Start of the calendar day `daysBack` days before the one `at` falls on, in `timezone`. */
-function startOfDay(at: number, timezone: string, daysBack = 0): number {
-  const wall = toWallTime(at, timezone);
-  const date = new Date(Date.UTC(wall.year, wall.month - 1, wall.day) - daysBack * DAY_MS);
-  return fromWallTime(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: 0,
-      minute: 0,
-      second: 0,
-    },
-    timezone,
-  );
-}
 
 /**
  * The publication queue of one channel: the operations editors run from the bot. Each is one
@@ -234,17 +208,8 @@ export function createQueueService(deps: QueueServiceDeps) {
     isPaused: (): boolean => pauseState.isPaused(),
 
     /** Queue length, posts today and in the last 7 days (calendar days in TIMEZONE), pause, last error. */
-    stats(): QueueStats {
-      const at = now();
-      return {
-        queued: queue.count(channel, "queued"),
-        postedToday: queue.countPostedSince(channel, startOfDay(at, deps.timezone)),
-        postedLast7Days: queue.countPostedSince(channel, startOfDay(at, deps.timezone, 6)),
-        failed: queue.count(channel, "failed"),
-        paused: pauseState.info() ?? null,
-        lastDeliveryError: pauseState.lastDeliveryError() ?? null,
-      };
-    },
+    stats: (): QueueStats =>
+      queueStats({ queue, pauseState, channel, timezone: deps.timezone, at: now() }),
   };
 }
 
