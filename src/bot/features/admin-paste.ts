@@ -50,7 +50,7 @@ export function createAdminPasteFeature(desk: EditorDesk): Composer<BotContext> 
       `Queue this as an article?\n<b>${shortTitle(headline)}</b> (${text.length.toLocaleString("en")} characters)`,
       {
         parse_mode: "HTML",
-        reply_parameters: { message_id: ctx.msg.message_id },
+        reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
         reply_markup: new InlineKeyboard()
           .text("Queue it", pasteQueueData(key))
           .text("No", pasteDropData(key)),
