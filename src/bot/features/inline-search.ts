@@ -54,11 +54,16 @@ export function createInlineSearchFeature({
 }: InlineSearchFeatureDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  function articlesFor(query: string, offset: number): Article[] {
-    if (query === "") return articles.newest(INLINE_PAGE_SIZE, offset);
-    if (!search) return [];
-    const { hits } = search.search(query, { limit: INLINE_PAGE_SIZE, offset });
-    return hits.map((hit) => articles.findById(hit.id)).filter((a): a is Article => !!a);
+  /** The articles of one answer, and whether Telegram may ask for more. */
+  function articlesFor(query: string, offset: number): { found: Article[]; more: boolean } {
+    if (query === "") {
+      const found = articles.newest(INLINE_PAGE_SIZE, offset);
+      return { found, more: found.length === INLINE_PAGE_SIZE };
+    }
+    if (!search) return { found: [], more: false };
+    const { hits, hasMore } = search.search(query, { limit: INLINE_PAGE_SIZE, offset });
+    const found = hits.map((hit) => articles.findById(hit.id)).filter((a): a is Article => !!a);
+    return { found, more: hasMore };
   }
 
   feature.on("inline_query", async (ctx) => {
@@ -66,7 +71,7 @@ export function createInlineSearchFeature({
     const query = cleanQuery(ctx.inlineQuery.query);
     const given = /^\d{1,4}$/.exec(ctx.inlineQuery.offset)?.[0];
     const offset = given && Number(given) <= INLINE_MAX_OFFSET ? Number(given) : 0;
-    const found = articlesFor(query, offset);
+    const { found, more } = articlesFor(query, offset);
     const format = readerFormat(settings, ctx);
     const seen = new Set<number>();
     const results = found
@@ -76,8 +81,7 @@ export function createInlineSearchFeature({
     await ctx.answerInlineQuery(results, {
       cache_time: INLINE_CACHE_SECONDS,
       is_personal: true,
-      next_offset:
-        found.length === INLINE_PAGE_SIZE && next <= INLINE_MAX_OFFSET ? String(next) : "",
+      next_offset: more && next <= INLINE_MAX_OFFSET ? String(next) : "",
     });
   });
 

@@ -51,14 +51,14 @@ export function createSearchFeature({
     if (result.hits.length === 0) {
       return { hitCount: 0, pieces: nothingFoundMessage(shownQuery, m) };
     }
-    const pages = Math.min(MAX_SEARCH_PAGE, Math.ceil(result.total / SEARCH_PAGE_SIZE));
+    const hasMore = result.hasMore && page < MAX_SEARCH_PAGE;
     const token = tokenFor(query);
     const keyboard = pagerKeyboard(
       page > 1 ? { label: m.previousButton, data: searchPageData(page - 1, token) } : undefined,
-      page < pages ? { label: m.nextButton, data: searchPageData(page + 1, token) } : undefined,
+      hasMore ? { label: m.nextButton, data: searchPageData(page + 1, token) } : undefined,
     );
     const pieces = searchPageMessage(
-      { query: shownQuery, hits: result.hits, page, pages, pageSize: SEARCH_PAGE_SIZE },
+      { query: shownQuery, hits: result.hits, page, hasMore, pageSize: SEARCH_PAGE_SIZE },
       readerFormat(settings, ctx),
       m,
     );

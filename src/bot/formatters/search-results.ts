@@ -71,7 +71,8 @@ export interface SearchPageView {
   readonly hits: readonly SearchHitView[];
   /** 1-based. */
   readonly page: number;
-  readonly pages: number;
+  /** Another page follows this one. */
+  readonly hasMore: boolean;
   readonly pageSize: number;
 }
 
@@ -82,7 +83,7 @@ export function searchPageMessage(
   m: Messages,
 ): Piece[] {
   const head: Piece[] = [{ text: m.searchTitle(view.query), style: "b" }];
-  if (view.pages > 1) head.push({ text: ` · ${m.pageOf(view.page, view.pages)}` });
+  if (view.page > 1 || view.hasMore) head.push({ text: ` · ${m.pageNumber(view.page)}` });
   head.push({ text: "\n\n" });
   const first = (view.page - 1) * view.pageSize + 1;
   const items = view.hits.map((hit, i) => searchHitItem(hit, first + i, format));

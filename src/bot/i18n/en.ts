@@ -34,7 +34,7 @@ export const en: Messages = {
   searchUsage:
     "Send the words to look for after the command, for example: /search election results",
   searchTitle: (query) => `Results for “${query}”`,
-  pageOf: (page, pages) => `page ${page} of ${pages}`,
+  pageNumber: (page) => `page ${page}`,
   nothingFound: (query) => `Nothing found for “${query}”.`,
   broaderHint: "Try fewer or more general words, or check the spelling.",
   nextButton: "Next ▶",

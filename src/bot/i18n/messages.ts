@@ -27,7 +27,7 @@ export interface Messages {
 
   readonly searchUsage: string;
   searchTitle(query: string): string;
-  pageOf(page: number, pages: number): string;
+  pageNumber(page: number): string;
   nothingFound(query: string): string;
   readonly broaderHint: string;
   readonly nextButton: string;

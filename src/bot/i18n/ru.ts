@@ -33,7 +33,7 @@ export const ru: Messages = {
 
   searchUsage: "Напишите после команды слова для поиска, например: /search итоги выборов",
   searchTitle: (query) => `Результаты по запросу «${query}»`,
-  pageOf: (page, pages) => `страница ${page} из ${pages}`,
+  pageNumber: (page) => `страница ${page}`,
   nothingFound: (query) => `По запросу «${query}» ничего не найдено.`,
   broaderHint: "Попробуйте меньше слов или более общие слова, проверьте написание.",
   nextButton: "Дальше ▶",
