@@ -19,13 +19,22 @@ export const EDITOR_COMMANDS = [
 
 /**
  * Stands before the editors' features: a non-editor's editor command gets a polite refusal,
- * and a press on an editor button (forged, or on a forwarded message) gets "not allowed".
+ * and a press on an editor button (forged, or on a forwarded message) gets "not allowed"; a
+ * dialog left open by someone who is no longer an editor is closed.
  * Either way the update stops here, so nothing changes. The features check ADMIN_IDS again.
  */
 export function createEditorGate(adminIds: readonly number[]): Composer<BotContext> {
   const isEditor = isAdminOf(adminIds);
   const gate = new Composer<BotContext>();
   const outsider = gate.drop(isEditor);
+  // Only editors enter dialogs: one still open here belongs to someone removed from ADMIN_IDS
+  // (since a restart). It is closed from outside, so its replay never sees the changed list.
+  outsider.chatType("private").use(async (ctx, next) => {
+    if (Object.keys(ctx.conversation.active()).length === 0) return next();
+    await ctx.conversation.exitAll();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: NOT_ALLOWED, show_alert: true });
+    else await ctx.reply("Only the newsroom's editors can do this; the dialog is closed.");
+  });
   outsider
     .chatType("private")
     .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(EDITORS_ONLY[ctx.locale]));

@@ -117,6 +117,19 @@ describe("/new, the guided dialog", () => {
     expect(queueRows(h)).toEqual([]);
   });
 
+  it("lets the editor run other commands mid-dialog and then carry on", async () => {
+    const h = await start();
+    for (const text of ["/new", "Airport adds routes"]) await say(h, text);
+    await say(h, "/queue");
+    expect(lastText(h)).toContain("Publication queue: 0 waiting");
+    await say(h, "/new");
+    expect(lastText(h)).toBe(
+      "You are in the middle of it: answer the last question, or /cancel to start over.",
+    );
+    await say(h, BODY);
+    expect(lastText(h)).toContain("send a link");
+  });
+
   it("Cancel under the preview stores nothing", async () => {
     const h = await start();
     for (const text of ["/new", "Headline to drop", BODY, "/skip"]) await say(h, text);
@@ -138,6 +151,21 @@ describe("/new, the guided dialog", () => {
     await press(second, "e:nc");
     expect(second.deps.articles.newest(1)[0]!.title).toBe("Library extends its hours");
     expect(queueRows(second)).toHaveLength(1);
+  });
+
+  it("closes the dialog of someone who is no longer an editor after a restart", async () => {
+    const first = await start();
+    for (const text of ["/new", "Headline before the change", BODY]) await say(first, text);
+    await first.close();
+
+    const second = await start({ db: first.db, env: { ADMIN_IDS: "4242" } });
+    await say(second, "/skip");
+    expect(lastText(second)).toBe("Only the newsroom's editors can do this; the dialog is closed.");
+    await say(second, "/skip");
+    expect(second.deps.articles.count()).toBe(0);
+    expect(
+      second.db.prepare("SELECT value FROM bot_sessions").pluck().all().join(""),
+    ).not.toContain("Headline before the change");
   });
 
   it("is not open to readers", async () => {
