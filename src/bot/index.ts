@@ -30,8 +30,9 @@ export function createBot(
   if (!config.botToken) throw new Error("createBot needs BOT_TOKEN");
   const bot = new Bot<BotContext>(config.botToken, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { apiRoot: config.telegramApiRoot },
+    client: { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 },
   });
+  installApiTransformers(bot.api);
 
   // Updates of one chat run one at a time, so a dialog never sees two messages at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

@@ -1,4 +1,6 @@
 import { config as loadDotenv } from "dotenv";
+import { Api } from "grammy";
+import { createTelegramGateway } from "../bot/telegram-gateway.js";
 import { type Config, ConfigError, createConfig } from "../config.js";
 import { openDatabase } from "../db/connection.js";
 import { migrate } from "../db/migrate.js";
@@ -7,13 +9,31 @@ import { createServices } from "../services.js";
 import { EXIT_BAD_CONFIG } from "../startup.js";
 import { type CliCommand, type CliContext, UsageError } from "./cli-context.js";
 import { backupCommand } from "./commands/backup.js";
+import { feedsCommand, fetchCommand } from "./commands/feeds.js";
 import { importCommand } from "./commands/import.js";
+import { postCommand } from "./commands/post.js";
+import { searchCommand } from "./commands/search.js";
 import { statsCommand } from "./commands/stats.js";
+import { summarizeCommand } from "./commands/summarize.js";
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   import: {
     run: importCommand,
     usage: "import [--queue] <file…>   text files shaped like the seed article, or JSON arrays",
+  },
+  feeds: {
+    run: feedsCommand,
+    usage: "feeds add [--store-only] <url> | feeds list | feeds remove <ID>",
+  },
+  fetch: { run: fetchCommand, usage: "fetch                      poll every feed now" },
+  search: { run: searchCommand, usage: "search [--limit N] <words>  ranked full-text search" },
+  summarize: {
+    run: summarizeCommand,
+    usage: "summarize [--sentences N] <file>  extractive summary of a text file",
+  },
+  post: {
+    run: postCommand,
+    usage: "post --dry-run             print exactly what the next queued post would send",
   },
   stats: { run: statsCommand, usage: "stats                      archive, queue and feed figures" },
   backup: {
@@ -64,12 +84,18 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   const logger = createLogger(
     config.logLevel === "info" ? "warn" : config.logLevel,
     config.botToken,
+    2,
   );
   const db = openDatabase(config.databasePath);
   try {
     migrate(db);
     const ctx: CliContext = {
-      services: createServices(config, db, logger),
+      // The command line never sends: its gateway exists only so the queue can be previewed.
+      services: createServices(config, db, logger, {
+        gateway: createTelegramGateway(
+          new Api(config.botToken ?? "0:offline", { apiRoot: config.telegramApiRoot }),
+        ),
+      }),
       out: (line) => io.stdout(`${line}\n`),
       err: (line) => io.stderr(`${line}\n`),
       interactive: io.interactive,

@@ -81,9 +81,13 @@ export function createFeedService(deps: FeedServiceDeps) {
     return Math.min(backoffBase * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
   }
 
-  /** Stores items in one transaction; returns the ids of articles new to the archive. */
+  /**
+   * Stores items in one transaction, oldest first, so archive ids and the queue follow
+   * publication order (search favours higher ids as newer). Returns the ids new to the archive.
+   */
   function store(items: readonly ArticleInput[], feedId: number) {
-    const results = articles.storeMany(items.map((item) => ({ ...item, feedId })));
+    const oldestFirst = [...items].sort((a, b) => (a.publishedAt ?? 0) - (b.publishedAt ?? 0));
+    const results = articles.storeMany(oldestFirst.map((item) => ({ ...item, feedId })));
     const createdIds = results.flatMap((r) => (r.status === "created" ? [r.article.id] : []));
     const updated = results.filter((r) => r.status === "updated").length;
     return { createdIds, updated };

@@ -19,7 +19,11 @@ export async function importCommand(args: string[], ctx: CliContext): Promise<nu
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError("import needs at least one file");
-  const { config, articles } = ctx.services;
+  const { config, articles, publishing } = ctx.services;
+  if (values.queue && !publishing) {
+    ctx.err("--queue needs CHANNEL_ID: the queue belongs to a channel");
+    return 2;
+  }
   const options = { timezone: config.timezone, footerLines: [config.postFooter] };
 
   const entries: ImportEntry[] = [];
@@ -56,7 +60,9 @@ export async function importCommand(args: string[], ctx: CliContext): Promise<nu
         return;
       }
       counts[result.status]++;
-      if (values.queue && result.status === "created") counts.queued++; // QUEUE-WIRING
+      if (values.queue && result.status === "created") {
+        if (publishing?.queue.enqueue(result.article.id).status === "queued") counts.queued++;
+      }
     });
     bar?.update(Math.min(start + BATCH, entries.length));
   }

@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/index.js";
+import { type LocalFeedServer, startLocalFeedServer } from "../feeds/local-feed-server.js";
+
+const RSS = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour Gazette</title><link>https://gazette.example/</link>
+<item><title>Ferry timetable changes</title><link>https://gazette.example/ferry</link><guid>ferry-1</guid>
+<description>&lt;p&gt;The winter ferry timetable starts on Monday with two extra sailings.&lt;/p&gt;</description>
+<pubDate>Mon, 04 Mar 2024 08:00:00 GMT</pubDate></item>
+<item><title>Lighthouse museum reopens</title><link>https://gazette.example/lighthouse</link><guid>lh-1</guid>
+<description>The lighthouse museum reopened after a year of restoration work.</description>
+<pubDate>Tue, 05 Mar 2024 08:00:00 GMT</pubDate></item>
+</channel></rss>`;
+
+let server: LocalFeedServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function workspace(env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "newsroom-cli-cmd-"));
+  const baseEnv = { DATABASE_PATH: join(dir, "news.db"), TIMEZONE: "UTC", ...env };
+  return {
+    dir,
+    async cli(...args: string[]) {
+      let stdout = "";
+      let stderr = "";
+      const code = await runCli(args, {
+        env: baseEnv,
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+        interactive: false,
+      });
+      return { code, stdout, stderr };
+    },
+  };
+}
+
+describe("operator commands for feeds, search, summaries and the queue", () => {
+  it("adds a feed, lists it, fetches it again without duplicates, and removes it", async () => {
+    server = await startLocalFeedServer({
+      "/rss": (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(RSS),
+    });
+    const w = workspace({ ALLOW_PRIVATE_FEEDS: "true", CHANNEL_ID: "@harbour_news" });
+    const added = await w.cli("feeds", "add", server.url("/rss"));
+    expect(added.stdout).toMatch(
+      /added feed #1 Harbour Gazette: 2 items found, 2 new in the archive/,
+    );
+    expect((await w.cli("feeds", "list")).stdout).toMatch(
+      /#1 .*\/rss\n\s+Harbour Gazette · 2 items · last fetch \d{4}-.* · ok/,
+    );
+    const fetched = await w.cli("fetch");
+    expect(fetched.stdout).toMatch(/2 items, 0 new, 0 updated/);
+    expect((await w.cli("stats")).stdout).toMatch(/articles: 2\nqueued: 2\n/);
+    expect((await w.cli("search", "ferry")).stdout).toMatch(
+      /#1 2024-03-04 \[Ferry\] timetable changes/,
+    );
+    expect((await w.cli("feeds", "remove", "1")).stdout).toMatch(/removed feed #1/);
+    expect((await w.cli("feeds", "list")).stdout).toMatch(/no feeds yet/);
+  });
+
+  it("refuses a private feed address unless ALLOW_PRIVATE_FEEDS is on, and stores nothing", async () => {
+    const w = workspace();
+    const refused = await w.cli("feeds", "add", "http://192.168.1.10/rss");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^refused: .*192\.168\.1\.10.*private/m);
+    expect((await w.cli("stats")).stdout).toMatch(/articles: 0/);
+  });
+
+  it("prints the exact request of the next queued post, and sends nothing", async () => {
+    const w = workspace({ CHANNEL_ID: "@harbour_news", TELEGRAM_API_ROOT: "http://127.0.0.1:9" });
+    expect((await w.cli("post", "--dry-run")).stdout).toMatch(/the queue is empty/);
+    writeFileSync(
+      join(w.dir, "a.txt"),
+      "Bridge <closed> for repairs\n\nThe old bridge closes for a week from Monday, the council said.\n",
+    );
+    await w.cli("import", "--queue", join(w.dir, "a.txt"));
+    const preview = await w.cli("post", "--dry-run");
+    expect(preview.stdout).toMatch(/^sendMessage \{/m);
+    expect(preview.stdout).toContain('"chat_id": "@harbour_news"');
+    expect(preview.stdout).toContain("<b>Bridge &lt;closed&gt; for repairs</b>");
+    expect(preview.stdout).toContain(
+      '<a href=\\"https://t.me/harbour_news\\">read more in our Telegram-channel</a>',
+    );
+    expect((await w.cli("stats")).stdout).toMatch(/queued: 1\nposted: 0 today/);
+  });
+
+  it("summarises a text file to the asked number of sentences", async () => {
+    const w = workspace();
+    const file = join(w.dir, "story.txt");
+    writeFileSync(
+      file,
+      "Council approves new cycle lanes\n\nThe city council approved twelve kilometres of new cycle lanes on Tuesday. " +
+        "Work starts in April and should finish by the autumn. " +
+        "Shop owners on the main street had asked for more parking instead. " +
+        "The council said parking would move to side streets. " +
+        "Cyclists' groups welcomed the decision.\n",
+    );
+    const result = await w.cli("summarize", "--sentences", "2", file);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      "The city council approved twelve kilometres of new cycle lanes on Tuesday.",
+    );
+    expect((await w.cli("summarize", "--sentences", "zero", file)).code).toBe(2);
+  });
+});
