@@ -104,8 +104,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     const failure = deps.failures.take(method);
     if (failure) return fail(req, res, method, payload, failure);
     const gone = new AbortController();
-    res.on("close", () => gone.abort());
-    closing.signal.addEventListener("abort", () => gone.abort(), { once: true });
+    const abort = () => gone.abort();
+    res.on("close", abort);
+    closing.signal.addEventListener("abort", abort, { once: true });
     try {
       const result = await handler(deps.state, payload, gone.signal);
       record(method, payload, { ok: true });
@@ -113,6 +114,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     } catch (e) {
       if (e instanceof ApiError) return refuse(res, method, payload, e);
       throw e;
+    } finally {
+      // One listener per request on the server-wide signal would pile up over a long run.
+      closing.signal.removeEventListener("abort", abort);
     }
   };
 
