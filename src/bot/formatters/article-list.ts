@@ -8,9 +8,19 @@ import { fitItems, headlinePiece, oneLine, type ReaderFormat } from "./reader-te
 /** A lead line is one line: longer ones are cut at a word end. */
 const LEAD_MAX = 220;
 
+/** The lead is looked for among the first few sentences: the rest of the text is not read. */
+const LEAD_SOURCE_CHARS = 3_000;
+
+/** The opening of a body, cut at a space so no word (or emoji) is split. */
+function opening(body: string): string {
+  if (body.length <= LEAD_SOURCE_CHARS) return body;
+  const space = body.lastIndexOf(" ", LEAD_SOURCE_CHARS);
+  return body.slice(0, space > 0 ? space : LEAD_SOURCE_CHARS);
+}
+
 /** The one-line lead of an article: its most telling opening sentence. */
 export function leadLine(article: Article, max = LEAD_MAX): string {
-  return oneLine(leadSentence({ title: article.title, body: article.body }), max);
+  return oneLine(leadSentence({ title: article.title, body: opening(article.body) }), max);
 }
 
 /**
