@@ -62,6 +62,22 @@ describe("/start and /help", () => {
     ]);
   });
 
+  it("opens an article with a picture as a photo post with its caption", async () => {
+    harness = await startBotHarness();
+    const article = addArticle(harness, {
+      title: "Eclipse seen over the city",
+      body: "Thousands watched the eclipse from the embankment.",
+      imageUrl: "https://news.example/eclipse.jpg",
+      publishedAt: SEED_TIME,
+    });
+    await harness.send(privateMessage(`/start a${article.id}`, { from: READER }));
+    const post = lastMessage(harness, READER.id);
+    expect(post.kind).toBe("photo");
+    expect(post.photo).toBe("https://news.example/eclipse.jpg");
+    expect(textsOf(post, "bold")).toEqual(["Eclipse seen over the city"]);
+    expect(post.text).toContain("Thousands watched the eclipse from the embankment.");
+  });
+
   it("says clearly when a deep link names an article the archive does not have", async () => {
     harness = await startBotHarness();
     await harness.send(privateMessage("/start a999999", { from: READER }));
