@@ -14,6 +14,12 @@ export interface SummaryTuning {
   readonly redundancy: number;
   /** Share of the score a quotation loses: a quote is colour, rarely the gist. */
   readonly quotePenalty: number;
+  /**
+   * With a character budget: how many ranked sentences that do not fit may be passed over
+   * for shorter, lower-ranked ones before the summary is closed (filling the gap with a
+   * minor sentence costs more precision than it adds recall).
+   */
+  readonly overflowSkips: number;
   /** Sentences with fewer words are scaled down in proportion. */
   readonly minWords: number;
   /** Sentences with more words are scaled down in proportion (long ones crowd out others). */
@@ -23,14 +29,15 @@ export interface SummaryTuning {
 }
 
 export const DEFAULT_TUNING: SummaryTuning = {
-  positionWeight: 2,
-  positionDecay: 0.5,
-  centroidWeight: 0.5,
-  titleWeight: 2,
-  redundancy: 0.6,
+  positionWeight: 1,
+  positionDecay: 0.3,
+  centroidWeight: 0.25,
+  titleWeight: 3,
+  redundancy: 0.5,
   quotePenalty: 0.2,
+  overflowSkips: 0,
   minWords: 10,
-  maxWords: 1000,
+  maxWords: 50,
   maxConsidered: 150,
 };
 
@@ -89,7 +96,8 @@ function titleVector(title: string): TermVector {
 
 /**
  * One score per sentence: lead prior + centrality (cosine to the article centroid)
- * + headline similarity, scaled down for very short sentences.
+ * + headline similarity, scaled down for quotations and for very short or very long
+ * sentences (a long one is often a photo caption glued to the text).
  */
 export function scoreSentences(
   sentences: readonly string[],

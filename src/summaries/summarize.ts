@@ -59,8 +59,9 @@ function truncate(sentence: string, maxChars: number): string {
 /**
  * Extractive summary of a news text: the highest-ranked sentences (lead prior, centrality,
  * headline similarity), skipping near-duplicates, within the sentence and character budget,
- * returned in their original order. Never throws: empty text gives [], a text with one
- * over-long sentence gives that sentence cut at a word boundary.
+ * returned in their original order. Under a character budget the summary closes at the first
+ * ranked sentence that does not fit. Never throws: empty text gives []; when even the best
+ * sentence does not fit, it comes back cut at a word boundary.
  */
 export function summarize(text: string, options: SummaryOptions = {}): string[] {
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -76,10 +77,14 @@ export function summarize(text: string, options: SummaryOptions = {}): string[] 
 
   const chosen: number[] = [];
   let used = 0;
+  let skipped = 0;
   for (const i of ranked) {
     if (chosen.length >= maxSentences) break;
     const cost = sentences[i]!.length + (chosen.length > 0 ? 1 : 0);
-    if (used + cost > maxChars) continue;
+    if (used + cost > maxChars) {
+      if (++skipped > tuning.overflowSkips) break;
+      continue;
+    }
     if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > tuning.redundancy)) continue;
     chosen.push(i);
     used += cost;

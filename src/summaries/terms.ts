@@ -1,8 +1,10 @@
 /**
- * Content terms for comparing sentences: lower-cased words without function words,
- * cut to a fixed prefix, a crude stemmer that works the same for English and Russian
- * ("government"/"governor", "нефти"/"нефтью" fall together).
+ * Content terms for comparing sentences: lower-cased words without function words, stemmed.
+ * English words go through a light suffix stemmer ("floods"/"flooded" fall together); other
+ * words (Russian) are cut to a fixed prefix, a crude stemmer that suits a language whose
+ * endings carry the grammar ("нефти"/"нефтью" fall together).
  */
+import { stemEnglish } from "./english-stem.js";
 
 const STOP_WORDS = new Set(
   (
@@ -28,6 +30,12 @@ const STOP_WORDS = new Set(
 
 const STEM_LENGTH = 6;
 
+/** The stem of one lower-cased word: suffix rules for English, a prefix for anything else. */
+function stem(word: string): string {
+  if (/^[a-z'’]+$/.test(word)) return stemEnglish(word);
+  return word.length > STEM_LENGTH ? word.slice(0, STEM_LENGTH) : word;
+}
+
 /** Lower-cased words of a text (letters, marks, digits; apostrophes kept inside words). */
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
@@ -39,7 +47,7 @@ export function contentTerms(text: string): string[] {
   for (const word of words(text)) {
     const plain = word.replace(/’/g, "'");
     if (STOP_WORDS.has(plain) || plain.length < 2) continue;
-    terms.push(plain.length > STEM_LENGTH ? plain.slice(0, STEM_LENGTH) : plain);
+    terms.push(stem(plain));
   }
   return terms;
 }

@@ -33,6 +33,14 @@ describe("summarize", () => {
     }
   });
 
+  it("closes a character-budget summary at the first ranked sentence that does not fit", () => {
+    // The lead (97 chars) fits; the next ranked one does not, and the short "Local schools…" is not slipped in.
+    const summary = summarize(FLOODS, { maxChars: 150 });
+    expect(summary).toEqual([
+      "Heavy rain flooded the river town of Elmford on Tuesday, forcing 2,000 residents from their homes.",
+    ]);
+  });
+
   it("cuts a single over-long sentence at a word boundary rather than returning nothing", () => {
     const [only] = summarize(FLOODS, { maxChars: 40 });
     expect(only).toMatch(/^Heavy rain flooded the river town of…$/);
