@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../../src/cli/index.js";
+import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../support/fake-bot-api.js";
+import { EDITOR, privateMessage, READER, TEST_CHANNEL } from "../support/updates.js";
+
+const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
+
+let fake: FakeBotApi | undefined;
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  child = undefined;
+  await fake?.close();
+  fake = undefined;
+});
+
+function startBot(env: Record<string, string>) {
+  const output = { stdout: "", stderr: "" };
+  const proc = spawn(TSX, ["src/main.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  proc.stdout?.on("data", (d) => {
+    output.stdout += String(d);
+  });
+  proc.stderr?.on("data", (d) => {
+    output.stderr += String(d);
+  });
+  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  return { proc, output, exited };
+}
+
+describe("npm start", () => {
+  it("runs the whole bot: answers readers, publishes the queue on schedule, and stops cleanly on SIGTERM", async () => {
+    fake = await startFakeBotApi();
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-main-"));
+    const env = {
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      CHANNEL_ID: `@${TEST_CHANNEL.username}`,
+      ADMIN_IDS: String(EDITOR.id),
+      DATABASE_PATH: join(dir, "news.db"),
+      POST_SCHEDULE: "*/2 * * * * *",
+      FEED_SCHEDULE: "0 0 1 1 *",
+      LOG_LEVEL: "info",
+    };
+    writeFileSync(
+      join(dir, "story.txt"),
+      "Night trains return to the coast\n\n9:58 23.02.2023 •\n\nThe night service to the coast resumes in May, writes Rail Weekly.\n\nread more in our Telegram-channel\n",
+    );
+    const code = await runCli(["import", "--queue", join(dir, "story.txt")], {
+      env,
+      stdout: () => undefined,
+      stderr: () => undefined,
+      interactive: false,
+    });
+    expect(code).toBe(0);
+
+    const bot = startBot(env);
+    child = bot.proc;
+    await vi.waitFor(() => expect(fake!.polling).toBe(true), { timeout: 30_000, interval: 100 });
+    fake.pushUpdate(privateMessage("/latest", { from: READER }));
+    await vi.waitFor(() => expect(fake!.messages(READER.id).length).toBeGreaterThan(0), {
+      timeout: 15_000,
+    });
+    expect(fake.messages(READER.id)[0]!.text).toContain("Night trains return to the coast");
+
+    await vi.waitFor(() => expect(fake!.messages(TEST_CHANNEL.id)).toHaveLength(1), {
+      timeout: 15_000,
+    });
+    const post = fake.messages(TEST_CHANNEL.id)[0]!;
+    expect(post.text.split("\n")[0]).toBe("Night trains return to the coast");
+    expect(post.text).toMatch(/read more in our Telegram-channel$/);
+    expect(post.text.match(/read more in our Telegram-channel/g)).toHaveLength(1);
+    expect(fake.commands().map((c) => c.command)).toContain("search");
+
+    bot.proc.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    expect(bot.output.stdout).toMatch(/"msg":"stopped"/);
+    expect(bot.output.stdout + bot.output.stderr).not.toContain(TEST_TOKEN.split(":")[1]!);
+  }, 90_000);
+
+  it("refuses to start without a token and says how to get one", async () => {
+    const bot = startBot({
+      BOT_TOKEN: "",
+      DATABASE_PATH: join(tmpdir(), "never-created", "news.db"),
+    });
+    child = bot.proc;
+    expect(await bot.exited).toBe(2);
+    expect(bot.output.stderr).toMatch(/BOT_TOKEN is not set/);
+    expect(bot.output.stderr).toMatch(/@BotFather/);
+    expect(bot.output.stderr).not.toMatch(/at .*\.ts:\d+/);
+  }, 60_000);
+});
