@@ -11,13 +11,35 @@ import { createSearchService } from "../src/search/search-service.js";
 import { startFakeBotApi, TEST_BOT_INFO, TEST_TOKEN } from "../tests/support/fake-bot-api.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../tests/support/fixtures.js";
 import { callbackQuery, inlineQuery, privateMessage, READER } from "../tests/support/updates.js";
-import { countFixtureWords, createVocabulary, makeArticle } from "./support/corpus.js";
-import { makeQueries } from "./support/queries.js";
-import { fmt, percentile, table } from "./support/stats.js";
+import {
+  countFixtureWords,
+  createRandom,
+  createVocabulary,
+  makeArticle,
+  type Vocabulary,
+} from "./support/corpus.js";
 
 const ARCHIVE = Number(process.env.READER_BENCH_ARTICLES ?? 20_000);
 const RUNS = 200;
 const END_MS = Date.UTC(2026, 0, 1);
+
+/** Queries of 1–3 words drawn at the corpus's news-like word frequencies. */
+function drawQueries(vocab: Vocabulary, count: number): string[] {
+  const random = createRandom(42);
+  return Array.from({ length: count }, (_, i) =>
+    Array.from({ length: 1 + (i % 3) }, () => vocab.draw(random)).join(" "),
+  );
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+}
+
+const ms = (n: number) => n.toFixed(1);
 
 /**
  * Readers' commands end to end: a real bot (createBot) over an archive of ARCHIVE synthetic
@@ -60,7 +82,7 @@ export async function run(): Promise<void> {
     },
     { botInfo: TEST_BOT_INFO },
   );
-  const queries = makeQueries(vocab, RUNS);
+  const queries = drawQueries(vocab, RUNS);
   await bot.handleUpdate(privateMessage("/latest", { from: READER }));
   const listed = fake.messages(READER.id).at(-1)!;
   const summaryIds = Array.from({ length: RUNS }, (_, i) => 1 + ((i * 7919) % ARCHIVE));
@@ -91,9 +113,9 @@ export async function run(): Promise<void> {
     rows.push([
       name,
       String(RUNS),
-      fmt(percentile(times, 50)),
-      fmt(percentile(times, 95)),
-      fmt(Math.max(...times)),
+      ms(percentile(times, 50)),
+      ms(percentile(times, 95)),
+      ms(Math.max(...times)),
       String(failed),
     ]);
   }
@@ -103,7 +125,9 @@ export async function run(): Promise<void> {
   console.log(
     `\nReaders' commands, ${ARCHIVE.toLocaleString("en")} articles, each update through grammY → fake Bot API (ms)\n`,
   );
-  console.log(table(["command", "runs", "p50", "p95", "max", "refused by the fake"], rows));
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  const head = ["command", "runs", "p50", "p95", "max", "refused by the fake"];
+  console.log([line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n"));
   console.log(`\nlongest reply: ${Math.max(...lengths)} of 4096 characters`);
 }
 
