@@ -27,6 +27,18 @@ export interface IngestionStats {
   /** Seconds spent inside ArticleService.storeMany (generation excluded). */
   readonly storeSeconds: number;
   readonly fileBytes: number;
+  /** Bytes of the FTS5 index's own tables (the text itself lives only in `articles`). */
+  readonly ftsBytes: number;
+}
+
+function ftsBytesOf(path: string): number {
+  const db = openDatabase(path);
+  const bytes = db
+    .prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%' AND aggregate = 1")
+    .pluck()
+    .get() as number;
+  db.close();
+  return bytes;
 }
 
 export function corpusDbPath(size: number): string {
@@ -40,7 +52,7 @@ function store(
   to: number,
   total: number,
   log: (s: string) => void,
-): number {
+): { seconds: number; ftsBytes: number } {
   const db = openDatabase(path);
   // Bulk loading: a bigger page cache for the index merges; the bot itself keeps the default.
   db.pragma("cache_size = -262144");
@@ -59,7 +71,7 @@ function store(
   }
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
-  return storeMs / 1000;
+  return { seconds: storeMs / 1000, ftsBytes: ftsBytesOf(path) };
 }
 
 /**
@@ -86,10 +98,11 @@ export function ensureCorpusDb(
     copyFileSync(corpusDbPath(from), path);
     start = from;
   }
-  const seconds = store(path, vocab, start, size, maxTotal, log);
+  const { seconds, ftsBytes } = store(path, vocab, start, size, maxTotal, log);
   const stats: IngestionStats = {
     articles: size - start,
     storeSeconds: seconds,
+    ftsBytes,
     fileBytes: statSync(path).size,
   };
   writeFileSync(statsPath, JSON.stringify(stats));

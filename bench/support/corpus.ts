@@ -101,7 +101,7 @@ export function createVocabulary(
   return {
     ranked: [...headWords, ...tail],
     draw(random) {
-      if (random() < tailShare)
+      if (headSize === 0 || random() < tailShare)
         return tail[Math.floor(Math.exp(random() * logTail)) - 1] ?? tail[0]!;
       return headWords[table[Math.floor(random() * headSize)]!]!;
     },

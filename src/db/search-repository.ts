@@ -17,6 +17,10 @@ export interface HighlightRow {
 }
 
 /**
+ * Rowid bounds are cast to INTEGER: better-sqlite3 binds JS numbers as REAL, and FTS5 drops
+ * a REAL rowid constraint without checking it (every row comes back, and `rowid >= ?`
+ * turns into a full scan).
+ *
  * SQL over the `articles_fts` index (migrations/002-search.sql). Every FTS expression is
  * bound as a parameter; the caller builds it from sanitised terms (src/search/query.ts).
  */
@@ -30,7 +34,7 @@ export function createSearchRepository(db: Db) {
     .pluck();
   const newestFrom = db
     .prepare<[string, number]>(
-      "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC",
+      "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) ORDER BY rowid DESC",
     )
     .pluck();
   const maxId = db.prepare("SELECT max(id) FROM articles").pluck();
@@ -45,7 +49,7 @@ export function createSearchRepository(db: Db) {
   );
   const highlight = db.prepare<[string, string, string, string, string, number], HighlightRow>(
     `SELECT highlight(articles_fts, 0, ?, ?) AS title, highlight(articles_fts, 1, ?, ?) AS body
-     FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+     FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
   );
 
   return {

@@ -3,6 +3,8 @@ export const MAX_QUERY_CHARS = 1000;
 /** More words than this narrow a search to nothing useful and only cost time. */
 export const MAX_TERMS = 8;
 const MAX_TERM_CHARS = 64;
+/** Shorter beginnings match too many words to be worth a prefix search. */
+export const MIN_PREFIX_CHARS = 3;
 /** Upper-case words FTS5 would read as operators; a reader typing them meant nothing by them. */
 const OPERATORS = new Set(["AND", "OR", "NOT", "NEAR"]);
 
@@ -40,7 +42,7 @@ export function parseQuery(input: string): ParsedQuery {
     lastWord !== undefined &&
     text.endsWith(lastWord) &&
     lastWord.toLowerCase().slice(0, MAX_TERM_CHARS) === kept.at(-1) &&
-    lastWord.length >= 2;
+    lastWord.length >= MIN_PREFIX_CHARS;
   return { terms: kept, lastIsPartial };
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../db/connection.js";
 import { createSearchRepository, type SearchRepository } from "../db/search-repository.js";
-import { matchAll, matchInTitle, type ParsedQuery, parseQuery } from "./query.js";
+import { matchAll, matchInTitle, type ParsedQuery, parseQuery, quoteTerm } from "./query.js";
 import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./ranking.js";
 import {
   MARK_CLOSE,
@@ -75,7 +75,7 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
     if (query.terms.length === 1) return [1];
     return query.terms.map((term, i) => {
       if (prefixLast && i === query.terms.length - 1) return Math.log(total + 1) / 2;
-      const sample = repo.newestMatches(`"${term}"`, DF_SAMPLE);
+      const sample = repo.newestMatches(quoteTerm(term), DF_SAMPLE);
       const oldest = sample.at(-1);
       // The span the newest DF_SAMPLE matches cover says how dense the word is.
       const df =
@@ -84,6 +84,13 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
           : (DF_SAMPLE * total) / Math.max(1, total - oldest + 1);
       return inverseDocumentFrequency(df, total);
     });
+  }
+
+  // A prefix search reads every word that starts with the prefix in full, which is costly
+  // for common ones; a last word that is itself common is a whole word, not one being typed.
+  function lastWordIsRare(query: ParsedQuery): boolean {
+    if (query.terms.length === 1) return true;
+    return repo.newestMatches(quoteTerm(query.terms.at(-1)!), DF_SAMPLE).length < DF_SAMPLE;
   }
 
   function candidatesFor(query: ParsedQuery, prefixLast: boolean, ids: number[]): Candidate[] {
@@ -133,7 +140,7 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
 
       let prefixLast = false;
       let ids = repo.newestMatches(matchAll(parsed, false), window);
-      if (ids.length < need && parsed.lastIsPartial) {
+      if (ids.length < need && parsed.lastIsPartial && lastWordIsRare(parsed)) {
         prefixLast = true;
         ids = repo.newestMatches(matchAll(parsed, true), window);
       }

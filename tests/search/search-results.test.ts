@@ -42,6 +42,22 @@ describe("snippets", () => {
     expect(snippet.length).toBeLessThan(230);
   });
 
+  it("gives each hit the snippet of its own text", () => {
+    const { articles, search } = createArchive();
+    const bodies = [
+      "Lions sleep by the river.",
+      "The river flooded the farm.",
+      "Boats crowd the river mouth.",
+    ];
+    bodies.forEach((body, i) => articles.store(article(`Story ${i}`, body, i)));
+    const hits = search.search("river").hits;
+    expect(hits).toHaveLength(3);
+    for (const hit of hits) {
+      expect(segmentsToText(hit.snippet)).toBe(bodies[Number(hit.title.slice(-1))]);
+      expect(bold(hit.snippet)).toEqual(["river"]);
+    }
+  });
+
   it("returns markup in articles as plain text for the bot to escape", () => {
     const { articles, search } = createArchive();
     articles.store(
