@@ -49,7 +49,7 @@ describe("snippets", () => {
       "The river flooded the farm.",
       "Boats crowd the river mouth.",
     ];
-    bodies.forEach((body, i) => articles.store(article(`Story ${i}`, body, i)));
+    for (const [i, body] of bodies.entries()) articles.store(article(`Story ${i}`, body, i));
     const hits = search.search("river").hits;
     expect(hits).toHaveLength(3);
     for (const hit of hits) {
