@@ -49,3 +49,6 @@ END;
 -- Search ranks a window of the newest matches by relevance and age: this covering index
 -- gives each candidate's publication time without reading its (large) article row.
 CREATE INDEX articles_id_published_at ON articles (id, published_at);
+
+-- Articles stored before this migration.
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');

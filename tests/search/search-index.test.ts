@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/connection.js";
+import { loadMigrations, migrate } from "../../src/db/migrate.js";
+import { createSearchService } from "../../src/search/search-service.js";
 import { article, createArchive } from "./search-helpers.js";
 
 const titlesFor = (search: ReturnType<typeof createArchive>["search"], q: string) =>
@@ -40,6 +43,22 @@ describe("the search index follows the archive", () => {
       "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
     );
     expect(() => integrity.run()).not.toThrow();
+  });
+});
+
+describe("upgrading an archive", () => {
+  it("indexes the articles stored before search existed", () => {
+    const db = openDatabase(":memory:");
+    migrate(
+      db,
+      loadMigrations().filter((m) => m.version === 1),
+    );
+    db.prepare(
+      "INSERT INTO articles (title, body, published_at, created_at, content_hash) VALUES (?, ?, 0, 0, 'h')",
+    ).run("Old lighthouse restored", "Volunteers repainted it.");
+    migrate(db);
+    const hits = createSearchService(db).search("lighthouse").hits;
+    expect(hits.map((h) => h.title)).toEqual(["Old lighthouse restored"]);
   });
 });
 
