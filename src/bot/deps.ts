@@ -5,9 +5,24 @@ import type { FeedService } from "../feeds/feed-service.js";
 import type { Logger } from "../logger.js";
 import type { Publisher } from "../publishing/publisher.js";
 import type { QueueService } from "../publishing/queue-service.js";
-import type { PendingPaste } from "./features/admin-paste-store.js";
-import type { ReaderSearch } from "./features/search-port.js";
+import type { PendingPaste } from "./editor-desk/paste-store.js";
+import type { SearchHitView } from "./formatters/search-results.js";
 import type { RateLimitSettings } from "./rate-limit.js";
+
+/** One page of ranked hits, and whether another page follows. */
+export interface ReaderSearchPage {
+  readonly hits: readonly SearchHitView[];
+  readonly hasMore: boolean;
+}
+
+/**
+ * What the readers' features need from the search service (src/search/search-service.ts
+ * satisfies it): ranked full-text search that accepts any string, hostile ones included,
+ * without throwing.
+ */
+export interface ReaderSearch {
+  search(query: string, options: { limit: number; offset: number }): ReaderSearchPage;
+}
 
 /**
  * Everything the bot's features need, handed in by the composition root (src/main.ts)

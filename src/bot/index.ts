@@ -5,13 +5,28 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import { installApiTransformers } from "./api-transformers.js";
 import type { BotContext } from "./context.js";
+import { createEditorDialogs } from "./conversations/editor-dialogs.js";
 import type { BotDeps } from "./deps.js";
+import { createEditorDesk } from "./editor-desk/desk.js";
 import { createErrorHandler } from "./error-boundary.js";
-import { createEditorFeatures } from "./features/admin-features.js";
-import { createReaderFeatures } from "./features/reader-features.js";
+import { createAdminAddFeature } from "./features/admin-add.js";
+import { createAdminFeedsFeature } from "./features/admin-feeds.js";
+import { createEditorGate } from "./features/admin-gate.js";
+import { createAdminNewFeature } from "./features/admin-new.js";
+import { createAdminPasteFeature } from "./features/admin-paste.js";
+import { createAdminPublishingFeature } from "./features/admin-publishing.js";
+import { createAdminQueueFeature } from "./features/admin-queue.js";
+import { createAdminStatsFeature } from "./features/admin-stats.js";
+import { createHelpFeature } from "./features/help.js";
+import { createInlineSearchFeature } from "./features/inline-search.js";
+import { createLatestFeature } from "./features/latest.js";
+import { createSearchFeature } from "./features/search.js";
+import { createStartFeature } from "./features/start.js";
+import { createSummaryFeature } from "./features/summary.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { detectLocale } from "./locale.js";
 import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
+import type { ReaderSettings } from "./replies/reader-replies.js";
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests, and restarts that already know the bot). */
@@ -19,8 +34,9 @@ export interface CreateBotOptions {
 }
 
 /**
- * Builds the bot: API transformers, per-chat ordering, locale, dialog storage, then the
- * features in a fixed order inside one error boundary, and the "unhandled" fallback last.
+ * Builds the bot: API transformers, per-chat ordering, locale, dialog storage, then every
+ * feature in its fixed order inside one error boundary (editors' gate and desk, the readers'
+ * rate limit, the readers' commands), and the "unhandled" fallback last.
  */
 export function createBot(
   config: Config,
@@ -50,12 +66,42 @@ export function createBot(
     }),
   );
 
+  const { articles, search, now } = deps;
+  const settings: ReaderSettings = {
+    timezone: config.timezone,
+    channelUrl: config.channelUrl,
+    footer: config.postFooter,
+  };
+  // Without a queue there is no editors' desk: only the gate, so readers still get a refusal.
+  const desk = createEditorDesk(config, deps);
+  const editorFeatures = desk
+    ? [
+        createEditorDialogs(desk),
+        createAdminAddFeature(desk),
+        createAdminNewFeature(desk),
+        createAdminQueueFeature(desk),
+        createAdminPublishingFeature(desk),
+        createAdminFeedsFeature(desk),
+        createAdminStatsFeature(desk),
+        // After the commands: only plain text left over is offered as an article to queue.
+        createAdminPasteFeature(desk),
+      ]
+    : [];
+
   const handleError = createErrorHandler(deps.logger);
   bot.errorBoundary(
     handleError,
-    createEditorFeatures(config, deps),
-    createReaderRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, deps.now),
-    ...createReaderFeatures(config, deps),
+    // Editors first: the gate stops outsiders' editor commands and buttons before anything runs.
+    createEditorGate(config.adminIds),
+    ...editorFeatures,
+    // Editors' work is never rate-limited; readers' expensive requests are, from here on.
+    createReaderRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now),
+    createStartFeature({ articles, settings }),
+    createHelpFeature(),
+    createLatestFeature({ articles, settings }),
+    ...(search ? [createSearchFeature({ search, settings })] : []),
+    createSummaryFeature({ articles, settings, ...(now ? { now } : {}) }),
+    createInlineSearchFeature({ articles, search, settings }),
     createUnhandledFeature(),
   );
   bot.catch(handleError);

@@ -1,8 +1,8 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../features/admin-desk.js";
-import { replyWithIntake } from "../features/admin-intake-reply.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
+import { replyWithIntake } from "../replies/intake-replies.js";
 import { nextInput } from "./dialog-input.js";
 
 /** Entered by `/add` without text: the next message is the article. */

@@ -2,11 +2,11 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import { isWebUrl } from "../../publishing/telegram-html.js";
 import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../features/admin-desk.js";
-import { replyWithIntake, replyWithPreview } from "../features/admin-intake-reply.js";
-import { postNowFor } from "../features/admin-post-now.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
+import { postNowFor } from "../editor-desk/post-now.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
+import { parseWhen } from "../input/parse-when.js";
 import {
   NEW_CANCEL,
   NEW_CONFIRM,
@@ -14,8 +14,8 @@ import {
   NEW_NOW,
 } from "../keyboards/admin-callback-data.js";
 import { confirmKeyboard, whenKeyboard } from "../keyboards/admin-new-article.js";
+import { replyWithIntake, replyWithPreview } from "../replies/intake-replies.js";
 import { nextInput } from "./dialog-input.js";
-import { parseWhen } from "./parse-when.js";
 
 /** The id `ctx.conversation.enter` uses for the /new dialog. */
 export const NEW_ARTICLE_CONVERSATION = "new-article";

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { ADD_ARTICLE_CONVERSATION } from "../conversations/add-article.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import type { EditorDesk } from "./admin-desk.js";
-import { replyWithIntake } from "./admin-intake-reply.js";
+import { replyWithIntake } from "../replies/intake-replies.js";
 
 /** `/add <text>` stores, queues and previews an article; a bare `/add` asks for the text. */
 export function createAdminAddFeature(desk: EditorDesk): Composer<BotContext> {

@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
 import { FeedError } from "../../feeds/feed-errors.js";
 import type { BotContext } from "../context.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { feedAddedHtml, feedListHtml } from "../formatters/admin-feeds.js";
 import { escapeHtml, shownError } from "../formatters/admin-text.js";
-import type { EditorDesk } from "./admin-desk.js";
 
 const ADD_USAGE = "Usage: /addfeed https://example.com/rss [store-only]";
 const STORE_ONLY = /^(?:store-only|storeonly|store_only)$/i;

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { NEW_ARTICLE_CONVERSATION } from "../conversations/new-article.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import {
   NEW_CANCEL,
@@ -8,7 +9,6 @@ import {
   NEW_NEXT_SLOT,
   NEW_NOW,
 } from "../keyboards/admin-callback-data.js";
-import type { EditorDesk } from "./admin-desk.js";
 
 /** `/new` enters the guided dialog; `/cancel` and dialog buttons outside a dialog are answered. */
 export function createAdminNewFeature(desk: EditorDesk): Composer<BotContext> {

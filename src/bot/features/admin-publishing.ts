@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
+import { postNowFor } from "../editor-desk/post-now.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
-import type { EditorDesk } from "./admin-desk.js";
-import { postNowFor } from "./admin-post-now.js";
 
 const ITEM_ID = /^#?(\d{1,12})$/;
 

@@ -1,14 +1,14 @@
 import { Composer, GrammyError } from "grammy";
 import { QueueError } from "../../publishing/queue-errors.js";
 import type { BotContext } from "../context.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
+import { postNowFor } from "../editor-desk/post-now.js";
+import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { publishOutcomeText } from "../formatters/admin-publish.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
-import type { EditorDesk } from "./admin-desk.js";
-import { postNowFor } from "./admin-post-now.js";
-import { loadQueueView } from "./admin-queue-view.js";
 
 const STALE = "That item is no longer in the queue.";
 

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { createStatsService } from "../../stats/editor-stats.js";
 import type { BotContext } from "../context.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { statsHtml } from "../formatters/admin-stats.js";
-import type { EditorDesk } from "./admin-desk.js";
 
 /** /stats for editors: archive, queue, posts, feeds' health, pause and the last delivery error. */
 export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> {

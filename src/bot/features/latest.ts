@@ -11,7 +11,12 @@ import {
   MAX_LATEST_OFFSET,
   parseLatestPageData,
 } from "../keyboards/reader-callbacks.js";
-import { editPieces, type ReaderSettings, readerFormat, replyPieces } from "./reader-replies.js";
+import {
+  editPieces,
+  type ReaderSettings,
+  readerFormat,
+  replyPieces,
+} from "../replies/reader-replies.js";
 
 export const DEFAULT_LATEST_COUNT = 5;
 

@@ -1,8 +1,10 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import type { ReaderSearch } from "../deps.js";
 import { oneLine } from "../formatters/reader-text.js";
 import { nothingFoundMessage, searchPageMessage } from "../formatters/search-results.js";
 import { messagesFor } from "../i18n/index.js";
+import { cleanQuery, createQueryStore, type QueryStore } from "../input/search-queries.js";
 import { pagerKeyboard } from "../keyboards/pager.js";
 import {
   fitsInline,
@@ -11,9 +13,12 @@ import {
   type QueryToken,
   searchPageData,
 } from "../keyboards/reader-callbacks.js";
-import { editPieces, type ReaderSettings, readerFormat, replyPieces } from "./reader-replies.js";
-import type { ReaderSearch } from "./search-port.js";
-import { cleanQuery, createQueryStore, type QueryStore } from "./search-queries.js";
+import {
+  editPieces,
+  type ReaderSettings,
+  readerFormat,
+  replyPieces,
+} from "../replies/reader-replies.js";
 
 export const SEARCH_PAGE_SIZE = 5;
 /** How much of the query the result title repeats. */

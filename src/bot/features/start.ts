@@ -4,7 +4,7 @@ import { formatPost } from "../../publishing/format-post.js";
 import type { BotContext } from "../context.js";
 import { welcomeMessage } from "../formatters/help-text.js";
 import { messagesFor } from "../i18n/index.js";
-import { type ReaderSettings, readerFormat, replyPieces } from "./reader-replies.js";
+import { type ReaderSettings, readerFormat, replyPieces } from "../replies/reader-replies.js";
 
 export interface StartFeatureDeps {
   readonly articles: Pick<ArticleService, "findById">;

@@ -4,7 +4,7 @@ import { summarize } from "../../summaries/index.js";
 import type { BotContext } from "../context.js";
 import { articleSummaryMessage, digestMessage } from "../formatters/summaries.js";
 import { messagesFor } from "../i18n/index.js";
-import { type ReaderSettings, readerFormat, replyPieces } from "./reader-replies.js";
+import { type ReaderSettings, readerFormat, replyPieces } from "../replies/reader-replies.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many stories the day's digest lists at most. */

@@ -1,4 +1,4 @@
-import type { IntakeResult, ItemSummary } from "../features/admin-article-intake.js";
+import type { IntakeResult, ItemSummary } from "../../editorial/article-intake.js";
 import { escapeHtml, shownTime } from "./admin-text.js";
 
 /** "position 2, planned 10:30 12.03.2025" or why there is no planned time. */

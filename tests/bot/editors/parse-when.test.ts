@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../../src/bot/conversations/parse-when.js";
+import { parseWhen } from "../../../src/bot/input/parse-when.js";
 import { fromWallTime } from "../../../src/time/zoned-time.js";
 
 const ZONE = "Europe/Moscow";

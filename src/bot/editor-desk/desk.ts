@@ -1,12 +1,12 @@
 import type { ArticleService } from "../../articles/article-service.js";
 import type { Config } from "../../config.js";
 import type { KeyValueStorage } from "../../db/key-value-storage.js";
+import { type ArticleIntake, createArticleIntake } from "../../editorial/article-intake.js";
 import type { FeedService } from "../../feeds/feed-service.js";
 import type { Publisher } from "../../publishing/publisher.js";
 import type { QueueService } from "../../publishing/queue-service.js";
 import type { BotDeps } from "../deps.js";
-import { type ArticleIntake, createArticleIntake } from "./admin-article-intake.js";
-import type { PendingPaste } from "./admin-paste-store.js";
+import type { PendingPaste } from "./paste-store.js";
 
 /** Everything the editors' features share, built once in createBot. */
 export interface EditorDesk {

@@ -1,6 +1,6 @@
 import type { PublishOutcome } from "../../publishing/publisher.js";
 import { QueueError } from "../../publishing/queue-errors.js";
-import type { EditorDesk } from "./admin-desk.js";
+import type { EditorDesk } from "./desk.js";
 
 /** "Post now" as plain data: what the publisher did, or why it could not (no such item, …). */
 export type PostNowResult =

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { KeyValueStorage } from "../../db/key-value-storage.js";
-import type { PasteOrigin } from "./admin-article-intake.js";
+import type { PasteOrigin } from "../../editorial/article-intake.js";
 
 /** A text an editor forwarded or pasted, kept server-side until they say whether to queue it. */
 export interface PendingPaste extends PasteOrigin {

@@ -1,17 +1,17 @@
-import type { Article, ArticleInput } from "../../articles/article.js";
+import type { Article, ArticleInput } from "../articles/article.js";
 import {
   type ArticleService,
   InvalidArticleError,
   toArticleFields,
-} from "../../articles/article-service.js";
-import { PastedTextError, parsePastedText } from "../../articles/parse-pasted-text.js";
+} from "../articles/article-service.js";
+import { PastedTextError, parsePastedText } from "../articles/parse-pasted-text.js";
 import {
   type FormatOptions,
   formatPost,
   type LinkPreviewOptions,
-} from "../../publishing/format-post.js";
-import type { PostKind, QueueState } from "../../publishing/queue-item.js";
-import type { QueueService } from "../../publishing/queue-service.js";
+} from "../publishing/format-post.js";
+import type { PostKind, QueueState } from "../publishing/queue-item.js";
+import type { QueueService } from "../publishing/queue-service.js";
 
 /** A post exactly as the channel will get it: plain data, safe to keep in dialog state. */
 export interface PostPreview {

@@ -1,5 +1,5 @@
 import type { QueueEntry, QueueView } from "../formatters/admin-queue.js";
-import type { EditorDesk } from "./admin-desk.js";
+import type { EditorDesk } from "./desk.js";
 
 /** Failed items shown after the live ones, newest first. */
 const FAILED_SHOWN = 10;

@@ -1,7 +1,7 @@
 import type { Context } from "grammy";
+import type { IntakeResult, PostPreview } from "../../editorial/article-intake.js";
 import { intakeStatusHtml, refusedHtml } from "../formatters/admin-intake.js";
 import { previewKeyboard } from "../keyboards/admin-preview.js";
-import type { IntakeResult, PostPreview } from "./admin-article-intake.js";
 
 /** Sends a preview exactly as the channel will get it, optionally with buttons. */
 export async function replyWithPreview(
