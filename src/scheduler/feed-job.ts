@@ -1,6 +1,6 @@
-import cron from "node-cron";
 import type { PollResult } from "../feeds/feed-service.js";
 import type { Logger } from "../logger.js";
+import { type CronJob, startCronJob } from "./cron-job.js";
 
 export interface FeedJobOptions {
   /** FEED_SCHEDULE: node-cron expression, 5 or 6 fields. */
@@ -11,57 +11,29 @@ export interface FeedJobOptions {
   readonly logger: Logger;
 }
 
-export interface FeedJob {
-  /** Polls the due feeds now, as a scheduled tick would (joins a poll already in progress). */
-  runNow(): Promise<PollResult[]>;
-  /** Stops the schedule and resolves when the poll in flight (if any) is finished. */
-  stop(): Promise<void>;
-}
+/** runNow polls the due feeds now; stop waits for the poll in flight. */
+export type FeedJob = CronJob<PollResult>;
 
 /**
  * Polls due feeds on FEED_SCHEDULE in TIMEZONE. Ticks that fall while a poll is still going
- * are skipped (noOverlap); a failing poll is logged and never stops the process or the schedule.
+ * are skipped; a failing poll is logged and never stops the process or the schedule.
  */
 export function startFeedJob(options: FeedJobOptions): FeedJob {
-  const { feeds, logger } = options;
-  let stopped = false;
-  let running: Promise<PollResult[]> | undefined;
-
-  function run(): Promise<PollResult[]> {
-    if (running) return running;
-    running = feeds
-      .pollDue()
-      .then((results) => {
-        const failed = results.filter((r) => r.status === "failed").length;
-        const created = results.reduce((n, r) => n + (r.status === "ok" ? r.created : 0), 0);
-        if (results.length > 0)
-          logger.info({ polled: results.length, failed, created }, "feed poll finished");
-        return results;
-      })
-      .catch((error: unknown) => {
-        logger.error({ err: error }, "feed poll failed");
-        return [];
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  const task = cron.schedule(options.schedule, () => run(), {
+  const { feeds, logger, schedule, timezone } = options;
+  const job = startCronJob<PollResult>({
     name: "feeds",
-    timezone: options.timezone,
-    noOverlap: true,
-  });
-  logger.info({ schedule: options.schedule, timezone: options.timezone }, "feed polling scheduled");
-
-  return {
-    runNow: () => (stopped ? Promise.resolve([]) : run()),
-    async stop() {
-      stopped = true;
-      await task.stop();
-      await task.destroy();
-      await running;
+    schedule,
+    timezone,
+    logger,
+    work: () => feeds.pollDue(),
+    report(results) {
+      if (results.length === 0) return;
+      const failed = results.filter((r) => r.status === "failed").length;
+      const created = results.reduce((n, r) => n + (r.status === "ok" ? r.created : 0), 0);
+      logger.info({ polled: results.length, failed, created }, "feed poll finished");
     },
-  };
+    failureMessage: "feed poll failed",
+  });
+  logger.info({ schedule, timezone }, "feed polling scheduled");
+  return job;
 }
