@@ -1,6 +1,6 @@
 import type { Feed } from "../../feeds/feed.js";
 import type { AddFeedResult } from "../../feeds/feed-service.js";
-import { escapeHtml, shownError, shownTime } from "./admin-text.js";
+import { fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
 /** A feed's health in a word: ok, failing (with count) or not fetched yet. */
 export function feedHealth(feed: Feed): string {
@@ -9,9 +9,12 @@ export function feedHealth(feed: Feed): string {
   return "ok";
 }
 
+/** Feed titles come from the feeds themselves: kept short, so a list still fits one message. */
 function feedName(feed: Feed): string {
-  return escapeHtml(feed.title?.trim() || new URL(feed.url).hostname);
+  return shortTitle(feed.title?.trim() || new URL(feed.url).hostname, 100);
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The answer to /addfeed that worked. */
 export function feedAddedHtml(result: AddFeedResult): string {
@@ -36,7 +39,15 @@ export function feedListHtml(feeds: readonly Feed[], timezone: string): string {
     const facts = [fetched, `${feed.itemCount} articles`, feedHealth(feed)];
     if (feed.storeOnly) facts.push("store-only");
     const error = feed.lastError ? `\n   last error: ${shownError(feed.lastError)}` : "";
-    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${escapeHtml(feed.url)}\n   ${facts.join(" · ")}${error}`;
+    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${error}`;
   });
-  return `<b>Feeds</b> (${feeds.length})\n\n${lines.join("\n\n")}\n\n/removefeed &lt;ID&gt; stops one.`;
+  return fitEntries(
+    {
+      head: `<b>Feeds</b> (${feeds.length})\n\n`,
+      entries: lines,
+      separator: "\n\n",
+      tail: "\n\n/removefeed &lt;ID&gt; stops one.",
+    },
+    (left) => `\n\n… and ${plural(left, "more feed")} not shown.`,
+  );
 }

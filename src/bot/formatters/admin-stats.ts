@@ -1,5 +1,5 @@
 import type { StatsSnapshot } from "../../stats/editor-stats.js";
-import { escapeHtml, shownError, shownTime } from "./admin-text.js";
+import { fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
 /** The /stats message. */
 export function statsHtml(s: StatsSnapshot, timezone: string): string {
@@ -23,9 +23,13 @@ export function statsHtml(s: StatsSnapshot, timezone: string): string {
       ? "Feeds: none"
       : `Feeds: ${s.feeds.total} · ok ${s.feeds.healthy} · failing ${s.feeds.failing}${s.feeds.pending ? ` · not fetched yet ${s.feeds.pending}` : ""}`,
   ];
-  for (const feed of s.failingFeeds) {
-    const name = escapeHtml(feed.title?.trim() || feed.url);
-    lines.push(`   #${feed.id} ${name}: ${shownError(feed.lastError ?? "")}`);
-  }
-  return lines.join("\n");
+  const failing = s.failingFeeds.map(
+    (feed) =>
+      `\n   #${feed.id} ${shortTitle(feed.title?.trim() || feed.url, 100)}: ${shownError(feed.lastError ?? "")}`,
+  );
+  // Many failing feeds could outgrow one message: /feeds has the full story of each.
+  return fitEntries(
+    { head: lines.join("\n"), entries: failing, separator: "", tail: "" },
+    (left) => `\n   … and ${left} more failing feed${left === 1 ? "" : "s"} not shown.`,
+  );
 }

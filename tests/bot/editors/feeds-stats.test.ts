@@ -50,6 +50,23 @@ const say = (h: BotHarness, text: string) => h.send(privateMessage(text, { from:
 const lastText = (h: BotHarness) => h.fake.messages(EDITOR.id).at(-1)!.text;
 const count = (h: BotHarness, sql: string) => (h.db.prepare(sql).pluck().get() as number) ?? 0;
 
+/** `n` feeds stored straight in the database, each failing with a long error. */
+function addFailingFeeds(h: BotHarness, n: number, title = (i: number) => `Regional wire ${i}`) {
+  const insert = h.db.prepare(
+    "INSERT INTO feeds (url, title, last_fetched_at, last_error, failure_count, created_at) VALUES (?, ?, ?, ?, 2, ?)",
+  );
+  const now = Date.now();
+  for (let i = 1; i <= n; i++) {
+    insert.run(
+      `https://wire-${i}.example/news/regional/section/rss.xml?edition=full&lang=en&page=${i}`,
+      title(i),
+      now,
+      `the server answered 503 Service Unavailable ${"(retry later) ".repeat(8)}`,
+      now,
+    );
+  }
+}
+
 describe("feeds from the chat", () => {
   it("adds a feed, fetching it at once, lists it and removes it", async () => {
     const h = await start({ ALLOW_PRIVATE_FEEDS: "true" });
@@ -104,6 +121,26 @@ describe("feeds from the chat", () => {
     expect(lastText(h)).toMatch(/^❌ Feed not added: localhost is this machine/);
     expect(count(h, "SELECT count(*) FROM feeds")).toBe(0);
     expect(h.deps.articles.count()).toBe(0);
+  });
+
+  it("lists sixty feeds within one message, saying how many more there are", async () => {
+    const h = await start();
+    addFailingFeeds(h, 60);
+    await say(h, "/feeds");
+    const list = lastText(h);
+    expect(list.startsWith("Feeds (60)")).toBe(true);
+    expect(list).toContain("#1 Regional wire 1");
+    expect(list).toMatch(/… and \d+ more feeds? not shown\./);
+    expect(list.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("shortens a feed's very long title in the list", async () => {
+    const h = await start();
+    addFailingFeeds(h, 1, () => `Endless ${"headline ".repeat(800)}`);
+    await say(h, "/feeds");
+    const list = lastText(h);
+    expect(list).toContain("#1 Endless headline");
+    expect(list.length).toBeLessThan(1000);
   });
 
   it("refuses readers and changes nothing", async () => {
@@ -177,6 +214,17 @@ describe("/stats", () => {
     expect(stats).toContain(
       "Feeds: 2 · ok 1 · failing 1\n   #2 Bad <Feed>: the server answered 503",
     );
+  });
+
+  it("fits forty failing feeds into one message, saying how many more there are", async () => {
+    const h = await start();
+    addFailingFeeds(h, 40);
+    await say(h, "/stats");
+    const stats = lastText(h);
+    expect(stats).toContain("Feeds: 40 · ok 0 · failing 40");
+    expect(stats).toContain("#1 Regional wire 1: the server answered 503");
+    expect(stats).toMatch(/… and \d+ more failing feeds? not shown\./);
+    expect(stats.length).toBeLessThanOrEqual(4096);
   });
 
   it("is refused to a reader", async () => {
