@@ -5,6 +5,7 @@ import { createFeedsRepository } from "../db/feeds-repository.js";
 import { type Logger, silentLogger } from "../logger.js";
 import type { Feed } from "./feed.js";
 import { FeedError, FeedNotFoundError } from "./feed-errors.js";
+import { createFeedPolling, MAX_BACKOFF_MS, type PollResult } from "./feed-polling.js";
 import { DEFAULT_MAX_ITEMS_PER_FEED } from "./feed-to-articles.js";
 import { assertFeedUrlAllowed, type HostLookup } from "./feed-url-safety.js";
 import { fetchFeed as defaultFetchFeed, type FetchFeed } from "./fetch-feed.js";
@@ -12,9 +13,7 @@ import { readFeed } from "./read-feed.js";
 
 /** First wait after a failure; doubled for each further failure in a row. */
 export const DEFAULT_BACKOFF_BASE_MS = 10 * 60_000;
-export const MAX_BACKOFF_MS = 24 * 60 * 60_000;
-/** Feeds fetched at the same time during one poll. */
-const POLL_CONCURRENCY = 4;
+export { MAX_BACKOFF_MS, type PollResult };
 
 export interface FeedServiceDeps {
   readonly db: Db;
@@ -44,24 +43,6 @@ export interface AddFeedResult {
   readonly created: number;
 }
 
-/** What one poll of one feed did. */
-export type PollResult =
-  | { readonly feedId: number; readonly status: "not-modified" }
-  | {
-      readonly feedId: number;
-      readonly status: "ok";
-      readonly found: number;
-      readonly created: number;
-      readonly updated: number;
-    }
-  | { readonly feedId: number; readonly status: "failed"; readonly error: string };
-
-function reasonOf(error: unknown): string {
-  return error instanceof FeedError
-    ? error.message
-    : "the feed could not be processed (internal error)";
-}
-
 /**
  * Feeds: adding (checked, fetched once, stored in one go or not at all), listing, removing,
  * and polling with conditional GET and exponential backoff. New articles go to the archive;
@@ -74,12 +55,7 @@ export function createFeedService(deps: FeedServiceDeps) {
   const logger = deps.logger ?? silentLogger();
   const fetchFeed = deps.fetchFeed ?? defaultFetchFeed;
   const maxItems = deps.maxItemsPerFeed ?? DEFAULT_MAX_ITEMS_PER_FEED;
-  const backoffBase = deps.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
   const fetchOptions = { ...deps.fetchOptions, allowPrivate };
-
-  function backoff(failures: number): number {
-    return Math.min(backoffBase * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
-  }
 
   /**
    * Stores items in one transaction, oldest first, so archive ids and the queue follow
@@ -107,77 +83,18 @@ export function createFeedService(deps: FeedServiceDeps) {
     }
   }
 
-  async function poll(feed: Feed): Promise<PollResult> {
-    const startedAt = now();
-    try {
-      const fetched = await fetchFeed(feed.url, {
-        ...fetchOptions,
-        etag: feed.etag,
-        lastModified: feed.lastModified,
-      });
-      if (fetched.status === "not-modified") {
-        repo.recordSuccess(feed.id, {
-          title: null,
-          etag: feed.etag,
-          lastModified: feed.lastModified,
-          fetchedAt: startedAt,
-          nextFetchAt: startedAt,
-          created: 0,
-        });
-        return { feedId: feed.id, status: "not-modified" };
-      }
-      const parsed = readFeed(fetched.body, {
-        contentType: fetched.contentType,
-        feedUrl: fetched.url,
-        maxItems,
-        now: startedAt,
-      });
-      const { createdIds, updated } = db.transaction(() => {
-        const stored = store(parsed.items, feed.id);
-        repo.recordSuccess(feed.id, {
-          title: parsed.title,
-          etag: fetched.etag,
-          lastModified: fetched.lastModified,
-          fetchedAt: startedAt,
-          nextFetchAt: startedAt,
-          created: stored.createdIds.length,
-        });
-        return stored;
-      })();
-      queue(feed, createdIds);
-      logger.info(
-        { feedId: feed.id, found: parsed.items.length, created: createdIds.length },
-        "feed polled",
-      );
-      return {
-        feedId: feed.id,
-        status: "ok",
-        found: parsed.items.length,
-        created: createdIds.length,
-        updated,
-      };
-    } catch (error) {
-      const reason = reasonOf(error);
-      const failures = feed.failureCount + 1;
-      repo.recordFailure(feed.id, reason, startedAt, startedAt + backoff(failures));
-      const log = error instanceof FeedError ? logger.warn.bind(logger) : logger.error.bind(logger);
-      log({ feedId: feed.id, url: feed.url, failures, reason, err: error }, "feed poll failed");
-      return { feedId: feed.id, status: "failed", error: reason };
-    }
-  }
-
-  async function pollMany(feeds: readonly Feed[]): Promise<PollResult[]> {
-    const results: PollResult[] = new Array(feeds.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < feeds.length) {
-        const index = next++;
-        results[index] = await poll(feeds[index]!);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(POLL_CONCURRENCY, feeds.length) }, worker));
-    return results;
-  }
+  const { pollMany } = createFeedPolling({
+    db,
+    repo,
+    fetchFeed,
+    fetchOptions,
+    maxItems,
+    backoffBaseMs: deps.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+    store,
+    queue,
+    now,
+    logger,
+  });
 
   return {
     /**
