@@ -12,10 +12,13 @@ import { createEditorNotices } from "./editor-notices.js";
 import { type FormatOptions, type FormattedPost, formatPost } from "./format-post.js";
 import { createPacer, type Pacer } from "./pacer.js";
 import type { PauseState } from "./pause-state.js";
+import { createPostEdits, type EditOutcome } from "./post-edits.js";
 import { QueueEmptyError, QueueItemNotFoundError, QueueItemStateError } from "./queue-errors.js";
 import type { QueueItem } from "./queue-item.js";
-import { editArticle, sendArticle } from "./send-post.js";
+import { sendArticle } from "./send-post.js";
 import { createSerial } from "./serial.js";
+
+export type { EditOutcome };
 
 export interface PublisherDeps {
   readonly queue: QueueRepository;
@@ -47,11 +50,6 @@ export type PublishOutcome =
   | (OutcomeBase & { readonly status: "failed"; readonly reason: string })
   | (OutcomeBase & { readonly status: "retry-later"; readonly reason: string })
   | (OutcomeBase & { readonly status: "paused"; readonly reason: string });
-
-export type EditOutcome =
-  | { readonly status: "edited"; readonly messageId: number }
-  | { readonly status: "not-posted" }
-  | { readonly status: "failed"; readonly reason: string };
 
 /** What the next queued item would send, for `post --dry-run`. */
 export interface PostPreview {
@@ -127,32 +125,17 @@ export function createPublisher(deps: PublisherDeps) {
     }
   }
 
-  function syncEdit(article: Article): Promise<EditOutcome> {
-    return serial.run(async (): Promise<EditOutcome> => {
-      const item = queue.findPosted(article.id, channel);
-      if (!item || item.messageId === null) return { status: "not-posted" };
-      try {
-        await editArticle(
-          gateway,
-          channel,
-          item.messageId,
-          item.messageKind ?? "text",
-          article,
-          deps.format,
-        );
-        queue.recordEdit(item.id, article.contentHash, null, now());
-        return { status: "edited", messageId: item.messageId };
-      } catch (error) {
-        const reason = describeError(error);
-        queue.recordEdit(item.id, item.postedHash ?? "", `edit failed: ${reason}`, now());
-        logger.warn({ err: error, itemId: item.id }, "could not edit a channel post");
-        if (error instanceof ChannelForbiddenError && pauseState.pause("telegram", reason)) {
-          await notices.channelRefused(channel, reason);
-        }
-        return { status: "failed", reason };
-      }
-    });
-  }
+  const syncEdit = createPostEdits({
+    queue,
+    gateway,
+    channel,
+    pauseState,
+    notices,
+    format: deps.format,
+    serial,
+    logger,
+    now,
+  });
 
   const isAbort = (signal: AbortSignal | undefined) => signal?.aborted === true;
 
