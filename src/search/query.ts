@@ -58,13 +58,7 @@ export function matchAll(query: ParsedQuery, prefixLast: boolean): string {
     .join(" ");
 }
 
-/** Rows of `all` whose title holds the term at `index`. */
-export function matchInTitle(
-  all: string,
-  query: ParsedQuery,
-  index: number,
-  prefixLast: boolean,
-): string {
-  const prefix = prefixLast && index === query.terms.length - 1;
-  return `(${all}) AND {title} : ${quoteTerm(query.terms[index]!, prefix)}`;
+/** Articles whose headline holds `term` (column filter written by us, never by the reader). */
+export function matchInTitle(term: string, prefix: boolean): string {
+  return `{title} : ${quoteTerm(term, prefix)}`;
 }

@@ -19,6 +19,10 @@ export const CANDIDATE_WINDOWS = [200, 1000, 5000] as const;
 export const MAX_PAGE_SIZE = 50;
 /** Matches sampled per term to estimate how common it is. */
 const DF_SAMPLE = 256;
+/** A word in more than this share of articles ("the") narrows nothing: it is left out. */
+const UBIQUITOUS_SHARE = 0.5;
+/** Headline checks that would walk more index entries than this are skipped (common words). */
+const TITLE_SCAN_BUDGET = 20_000;
 
 /** One search result, ready to be escaped and rendered by the bot. */
 export interface SearchHit {
@@ -66,39 +70,50 @@ function clampInt(value: number | undefined, min: number, max: number, fallback:
  * Ranking stops early instead of scoring every match: it takes the newest matches (a window
  * of 200, widened to 1,000 and 5,000 only for deep pages), then orders that window by a
  * BM25-style relevance (rare words count more, a word in the headline ten times more) times a
- * recency prior. A lone prefix search runs only when the whole words found too few results.
+ * recency prior. A prefix search on the last word runs only when whole words found too few.
  */
 export function createSearchService(db: Db, { now = Date.now }: SearchServiceDeps = {}) {
   const repo: SearchRepository = createSearchRepository(db);
 
-  function estimateIdf(query: ParsedQuery, prefixLast: boolean, total: number): number[] {
-    if (query.terms.length === 1) return [1];
-    return query.terms.map((term, i) => {
-      if (prefixLast && i === query.terms.length - 1) return Math.log(total + 1) / 2;
-      const sample = repo.newestMatches(quoteTerm(term), DF_SAMPLE);
-      const oldest = sample.at(-1);
-      // The span the newest DF_SAMPLE matches cover says how dense the word is.
-      const df =
-        sample.length < DF_SAMPLE || oldest === undefined
-          ? sample.length
-          : (DF_SAMPLE * total) / Math.max(1, total - oldest + 1);
-      return inverseDocumentFrequency(df, total);
-    });
+  /** Articles holding `term`: exact below DF_SAMPLE, else from how far back the sample reaches. */
+  function documentFrequency(term: string, total: number): number {
+    const sample = repo.newestMatches(quoteTerm(term), DF_SAMPLE);
+    const oldest = sample.at(-1);
+    if (sample.length < DF_SAMPLE || oldest === undefined) return sample.length;
+    return Math.min(total, (DF_SAMPLE * total) / Math.max(1, total - oldest + 1));
   }
 
-  // A prefix search reads every word that starts with the prefix in full, which is costly
-  // for common ones; a last word that is itself common is a whole word, not one being typed.
-  function lastWordIsRare(query: ParsedQuery): boolean {
-    if (query.terms.length === 1) return true;
-    return repo.newestMatches(quoteTerm(query.terms.at(-1)!), DF_SAMPLE).length < DF_SAMPLE;
-  }
-
-  function candidatesFor(query: ParsedQuery, prefixLast: boolean, ids: number[]): Candidate[] {
-    const all = matchAll(query, prefixLast);
-    const oldest = ids.at(-1) ?? 0;
-    const titleSets = query.terms.map(
-      (_, i) => new Set(repo.matchesFrom(matchInTitle(all, query, i, prefixLast), oldest)),
+  /** Leaves out words most of a large archive holds, unless nothing else is left. */
+  function narrow(parsed: ParsedQuery, dfs: number[], total: number) {
+    const keep = parsed.terms.map(
+      (_, i) => dfs[i]! < DF_SAMPLE || dfs[i]! < UBIQUITOUS_SHARE * total,
     );
+    if (!keep.includes(true) || !keep.includes(false)) return { query: parsed, dfs };
+    const lastKept = keep.at(-1) === true;
+    return {
+      query: {
+        terms: parsed.terms.filter((_, i) => keep[i]),
+        lastIsPartial: parsed.lastIsPartial && lastKept,
+      },
+      dfs: dfs.filter((_, i) => keep[i]),
+    };
+  }
+
+  function candidatesFor(
+    query: ParsedQuery,
+    dfs: number[],
+    prefixLast: boolean,
+    ids: number[],
+    total: number,
+  ): Candidate[] {
+    const oldest = ids.at(-1) ?? 0;
+    const span = Math.max(1, total - oldest + 1);
+    const titleSets = query.terms.map((term, i) => {
+      const prefix = prefixLast && i === query.terms.length - 1;
+      const expectedRows = ((dfs[i] ?? 0) / Math.max(1, total)) * span;
+      if (!prefix && expectedRows > TITLE_SCAN_BUDGET) return new Set<number>();
+      return new Set(repo.matchesFrom(matchInTitle(term, prefix), oldest));
+    });
     return ids.map((id) => ({
       id,
       publishedAt: repo.publishedAt(id) ?? 0,
@@ -138,29 +153,45 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
       const window = CANDIDATE_WINDOWS.find((w) => w >= need);
       if (parsed.terms.length === 0 || window === undefined) return empty;
 
+      const total = repo.maxId();
+      const several = parsed.terms.length > 1;
+      const narrowed = several
+        ? narrow(
+            parsed,
+            parsed.terms.map((t) => documentFrequency(t, total)),
+            total,
+          )
+        : { query: parsed, dfs: [] as number[] };
+      const { query: q } = narrowed;
       let prefixLast = false;
-      let ids = repo.newestMatches(matchAll(parsed, false), window);
-      if (ids.length < need && parsed.lastIsPartial && lastWordIsRare(parsed)) {
+      let ids = repo.newestMatches(matchAll(q, false), window);
+      const lastIsRare = !several || (narrowed.dfs.at(-1) ?? 0) < DF_SAMPLE;
+      if (ids.length < need && q.lastIsPartial && lastIsRare) {
         prefixLast = true;
-        ids = repo.newestMatches(matchAll(parsed, true), window);
+        ids = repo.newestMatches(matchAll(q, true), window);
       }
       if (ids.length === 0) return empty;
 
-      const idf = estimateIdf(parsed, prefixLast, repo.maxId());
-      const ranked = rankCandidates(candidatesFor(parsed, prefixLast, ids), idf, now());
-      const match = matchAll(parsed, prefixLast);
+      const oldest = ids.at(-1) ?? 0;
+      // One word: its density in the window stands in for its frequency.
+      const dfs = several
+        ? narrowed.dfs
+        : [ids.length < window ? ids.length : (window * total) / Math.max(1, total - oldest + 1)];
+      const idf = several
+        ? dfs.map((df, i) =>
+            prefixLast && i === dfs.length - 1
+              ? Math.log(total + 1) / 2
+              : inverseDocumentFrequency(df, total),
+          )
+        : [1];
+      const ranked = rankCandidates(candidatesFor(q, dfs, prefixLast, ids, total), idf, now());
+      const match = matchAll(q, prefixLast);
       const hits = ranked
         .slice(offset, need)
         .map((c) => toHit(match, c.id))
         .filter((h): h is SearchHit => h !== undefined);
       const widerWindow = ids.length === window && window !== CANDIDATE_WINDOWS.at(-1);
-      return {
-        hits,
-        hasMore: ranked.length > need || widerWindow,
-        offset,
-        limit,
-        terms: parsed.terms,
-      };
+      return { hits, hasMore: ranked.length > need || widerWindow, offset, limit, terms: q.terms };
     },
   };
 }

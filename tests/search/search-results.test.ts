@@ -22,6 +22,38 @@ describe("ranking", () => {
   });
 });
 
+describe("common words", () => {
+  it("leaves out a word most of a large archive holds, and finds the same articles", () => {
+    const { articles, search } = createArchive();
+    const batch = Array.from({ length: 400 }, (_, i) =>
+      article(
+        `Daily note ${i}`,
+        i % 100 === 0 ? "The zebra escaped again." : "The day was quiet.",
+        i % 30,
+      ),
+    );
+    articles.storeMany(batch);
+    const page = search.search("the zebra", { limit: 10 });
+    expect(page.terms).toEqual(["zebra"]);
+    expect(page.hits.map((h) => h.title).sort()).toEqual([
+      "Daily note 0",
+      "Daily note 100",
+      "Daily note 200",
+      "Daily note 300",
+    ]);
+    expect(bold(page.hits[0]!.snippet)).toEqual(["zebra"]);
+  });
+
+  it("keeps every word in a small archive", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Flood defences tested", "Engineers checked the walls."));
+    articles.store(article("Flood season", "Rivers rise."));
+    expect(search.search("flood defences").hits.map((h) => h.title)).toEqual([
+      "Flood defences tested",
+    ]);
+  });
+});
+
 describe("snippets", () => {
   it("marks the matched words in the headline and around them in the text", () => {
     const { articles, search } = createArchive();
