@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type BotHarness, startBotHarness } from "../support/bot-harness.js";
+import { describe, expect, it } from "vitest";
+import { startBotHarness } from "../support/bot-harness.js";
 import { callbackQuery, privateMessage, READER, RUSSIAN_READER } from "../support/updates.js";
+import { closedAfterEach } from "./harness-lifecycle.js";
 
-let harness: BotHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = closedAfterEach(startBotHarness);
 
 describe("the bot's fallback", () => {
   it("points a reader who sends an unknown command to /help, in their language", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(privateMessage("/frobnicate", { from: READER }));
     await harness.send(privateMessage("/frobnicate", { from: RUSSIAN_READER }));
     expect(harness.fake.messages(READER.id).map((m) => m.text)).toEqual([
@@ -22,7 +19,7 @@ describe("the bot's fallback", () => {
   });
 
   it("answers a press on a button nobody handles, so the client stops spinning", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(callbackQuery("zz:unknown", { from: READER }));
     const answers = harness.fake.callsTo("answerCallbackQuery");
     expect(answers).toHaveLength(1);

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/index.js";
 import { type LocalFeedServer, startLocalFeedServer } from "../feeds/local-feed-server.js";
+import { runCliCaptured } from "./run-cli.js";
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Harbour Gazette</title><link>https://gazette.example/</link>
@@ -26,21 +26,7 @@ function workspace(env: Record<string, string> = {}) {
   const baseEnv = { DATABASE_PATH: join(dir, "news.db"), TIMEZONE: "UTC", ...env };
   return {
     dir,
-    async cli(...args: string[]) {
-      let stdout = "";
-      let stderr = "";
-      const code = await runCli(args, {
-        env: baseEnv,
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: (t) => {
-          stderr += t;
-        },
-        interactive: false,
-      });
-      return { code, stdout, stderr };
-    },
+    cli: (...args: string[]) => runCliCaptured(baseEnv, args),
   };
 }
 

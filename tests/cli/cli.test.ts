@@ -5,25 +5,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/index.js";
+import { runCliCaptured } from "./run-cli.js";
 
 const run = promisify(execFile);
 const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
 
-async function cli(dbPath: string, ...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    env: { DATABASE_PATH: dbPath, TIMEZONE: "Europe/Moscow" },
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (dbPath: string, ...args: string[]) =>
+  runCliCaptured({ DATABASE_PATH: dbPath, TIMEZONE: "Europe/Moscow" }, args);
 
 /** The real entry point in a child process, as `npm run cli` starts it. */
 async function cliProcess(dbPath: string, ...args: string[]) {

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatPost } from "../../../src/publishing/format-post.js";
 import type { BotHarness } from "../../support/bot-harness.js";
 import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { callbackQuery, EDITOR, privateMessage, READER } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import { articleText, CHANNEL, snapshot, startEditorHarness } from "./editor-harness.js";
 
-let h: BotHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const start = closedAfterEach(startEditorHarness);
 
 const queueRows = (bot: BotHarness) =>
   bot.db
@@ -28,7 +25,7 @@ const buttons = (markup: unknown) =>
 
 describe("/add", () => {
   it("stores and queues a pasted article and answers with the exact post preview and its buttons", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(
       privateMessage(`/add ${articleText("Bridge <reopens> & traffic flows")}`, { from: EDITOR }),
     );
@@ -57,7 +54,7 @@ describe("/add", () => {
   });
 
   it("says an article is already in the archive, with its ID, and does not queue it twice", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     const text = articleText("Council approves budget");
     await h.send(privateMessage(`/add ${text}`, { from: EDITOR }));
     await h.send(privateMessage(`/add ${text}`, { from: EDITOR }));
@@ -71,7 +68,7 @@ describe("/add", () => {
   });
 
   it("gives the reason when the text cannot be an article, and stores nothing", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(privateMessage("/add Headline only\n\ntoo short", { from: EDITOR }));
     expect(h.deps.articles.count()).toBe(0);
     expect(h.fake.messages(EDITOR.id).at(-1)!.text).toMatch(
@@ -80,7 +77,7 @@ describe("/add", () => {
   });
 
   it("takes the text from the next message after a bare /add", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(privateMessage("/add", { from: EDITOR }));
     expect(h.fake.messages(EDITOR.id).at(-1)!.text).toContain(
       "Send the article as your next message",
@@ -91,7 +88,7 @@ describe("/add", () => {
   });
 
   it("refuses a reader politely and changes nothing", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     const before = snapshot(h.db);
     await h.send(
       privateMessage(`/add ${articleText("Reader tries to publish")}`, { from: READER }),
@@ -107,7 +104,7 @@ describe("/add", () => {
 
 describe("the buttons under a preview", () => {
   it("post the item now, and the channel shows exactly the preview", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(privateMessage(`/add ${articleText("Museum opens new wing")}`, { from: EDITOR }));
     const preview = h.fake.messages(EDITOR.id)[1]!;
     await h.send(
@@ -128,7 +125,7 @@ describe("the buttons under a preview", () => {
   });
 
   it("move the item to the top and remove it", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(privateMessage(`/add ${articleText("First story of the day")}`, { from: EDITOR }));
     await h.send(
       privateMessage(`/add ${articleText("Second story of the day")}`, { from: EDITOR }),

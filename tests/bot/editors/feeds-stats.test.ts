@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromWallTime } from "../../../src/time/zoned-time.js";
 import type { BotHarness } from "../../support/bot-harness.js";
 import { EDITOR, privateMessage, READER } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import { snapshot, startEditorHarness } from "./editor-harness.js";
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -37,15 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const harnesses: BotHarness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-});
-async function start(env: Record<string, string> = {}) {
-  const h = await startEditorHarness({ env });
-  harnesses.push(h);
-  return h;
-}
+const start = closedAfterEach((env: Record<string, string> = {}) => startEditorHarness({ env }));
 const say = (h: BotHarness, text: string) => h.send(privateMessage(text, { from: EDITOR }));
 const lastText = (h: BotHarness) => h.fake.messages(EDITOR.id).at(-1)!.text;
 const count = (h: BotHarness, sql: string) => (h.db.prepare(sql).pluck().get() as number) ?? 0;

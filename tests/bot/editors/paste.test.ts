@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BotHarness } from "../../support/bot-harness.js";
 import {
   callbackQuery,
@@ -7,13 +7,10 @@ import {
   privateMessage,
   READER,
 } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import { articleText, snapshot, startEditorHarness } from "./editor-harness.js";
 
-let h: BotHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const start = closedAfterEach(startEditorHarness);
 
 const buttonsOf = (markup: unknown) =>
   (
@@ -33,7 +30,7 @@ const press = (bot: BotHarness, data: string, messageId: number, from = EDITOR) 
 
 describe("a forwarded or pasted text without a command", () => {
   it("asks the editor whether to queue a forwarded channel post, keeping the text server-side", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(forwardedMessage(articleText("Ferry timetable changes"), { from: EDITOR }));
     const { message, queueData, dropData } = await question(h);
     expect(message.text).toMatch(
@@ -62,7 +59,7 @@ describe("a forwarded or pasted text without a command", () => {
   });
 
   it("asks about a long pasted text, and No drops it", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(privateMessage(articleText("Long pasted story", 4), { from: EDITOR }));
     const { message, dropData } = await question(h);
     expect(message.text.startsWith("Queue this as an article?\nLong pasted story")).toBe(true);
@@ -80,13 +77,13 @@ describe("a forwarded or pasted text without a command", () => {
   });
 
   it("leaves short chat messages alone", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(privateMessage("hello there", { from: EDITOR }));
     expect(h.fake.messages(EDITOR.id)[0]!.replyMarkup).toBeUndefined();
   });
 
   it("never asks a reader, and a reader cannot press an editor's question", async () => {
-    h = await startEditorHarness();
+    const h = await start();
     await h.send(forwardedMessage(articleText("Editor's forward"), { from: EDITOR }));
     const { message, queueData } = await question(h);
     const before = snapshot(h.db);

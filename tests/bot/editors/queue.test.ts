@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BotHarness } from "../../support/bot-harness.js";
 import { callbackQuery, EDITOR, privateMessage, READER } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import { CHANNEL, snapshot, startEditorHarness } from "./editor-harness.js";
 
-const harnesses: BotHarness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-});
-async function start(options: Parameters<typeof startEditorHarness>[0] = {}) {
-  const h = await startEditorHarness(options);
-  harnesses.push(h);
-  return h;
-}
+const start = closedAfterEach(startEditorHarness);
 
 /** Stores and queues `n` articles directly through the services. */
 function queueArticles(h: BotHarness, n: number): number[] {

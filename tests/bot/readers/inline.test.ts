@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
 import { parseTelegramHtml } from "../../support/fake-bot-api.js";
 import { inlineQuery, READER, RUSSIAN_READER } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import { addArticle, addArticles, SEED_TIME } from "./reader-support.js";
 
-let harness: BotHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = closedAfterEach(startBotHarness);
 
 interface ArticleResult {
   type: string;
@@ -30,7 +27,7 @@ function lastInlineAnswer(h: BotHarness) {
 
 describe("inline mode", () => {
   it("answers an empty query with the latest twenty, and offers the next twenty", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 25);
     await harness.send(inlineQuery("", { from: READER }));
     const first = lastInlineAnswer(harness);
@@ -53,7 +50,7 @@ describe("inline mode", () => {
   });
 
   it("gives each result a unique short id, the lead as description and a short house-style post", async () => {
-    harness = await startBotHarness({ env: { CHANNEL_URL: "https://t.me/newsroom_test" } });
+    const harness = await startHarness({ env: { CHANNEL_URL: "https://t.me/newsroom_test" } });
     addArticle(harness, {
       title: "Harbour <closes> for storm & repairs",
       body: "The harbour closed on Friday as a storm approached the coast. Ferries will not sail until Monday. Repairs follow.",
@@ -91,7 +88,7 @@ describe("inline mode", () => {
   });
 
   it("labels the shared post's link in Russian for a Russian reader", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 1);
     await harness.send(inlineQuery("", { from: RUSSIAN_READER }));
     const [result] = lastInlineAnswer(harness).results;
@@ -101,7 +98,7 @@ describe("inline mode", () => {
   });
 
   it("treats a forged offset as the first page", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 3);
     await harness.send(inlineQuery("", { from: READER, offset: "-5; DROP TABLE" }));
     expect(lastInlineAnswer(harness).results.map((r) => r.title)).toEqual([
@@ -112,7 +109,7 @@ describe("inline mode", () => {
   });
 
   it("answers (with no results) when the archive is empty", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(inlineQuery("", { from: READER }));
     const answer = lastInlineAnswer(harness);
     expect(answer.ok).toBe(true);

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
+import { describe, expect, it } from "vitest";
+import { startBotHarness } from "../../support/bot-harness.js";
 import { callbackQuery, privateMessage, READER, RUSSIAN_READER } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import {
   addArticle,
   addArticles,
@@ -13,15 +14,11 @@ import {
   textsOf,
 } from "./reader-support.js";
 
-let harness: BotHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = closedAfterEach(startBotHarness);
 
 describe("/latest", () => {
   it("lists the newest five with linked headlines, Moscow times and one-line leads", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 7);
     await harness.send(privateMessage("/latest", { from: READER }));
     const list = lastMessage(harness, READER.id);
@@ -43,7 +40,7 @@ describe("/latest", () => {
   });
 
   it("gives the number asked for, up to 20", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 25);
     await harness.send(privateMessage("/latest 3", { from: READER }));
     expect(linksOf(lastMessage(harness, READER.id))).toHaveLength(3);
@@ -58,7 +55,7 @@ describe("/latest", () => {
     ["50", 20, "“50” is not a number from 1 to 20, so here are the latest 20."],
     ["<b>", 5, "“<b>” is not a number from 1 to 20, so here are the latest 5."],
   ])("answers a bad count %j with %i articles and a hint", async (given, count, hint) => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 25);
     await harness.send(privateMessage(`/latest ${given}`, { from: READER }));
     const list = lastMessage(harness, READER.id);
@@ -67,7 +64,7 @@ describe("/latest", () => {
   });
 
   it("pages further back with More and returns with Newer, editing the same message", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 12);
     await harness.send(privateMessage("/latest", { from: READER }));
     const first = lastMessage(harness, READER.id);
@@ -101,7 +98,7 @@ describe("/latest", () => {
   });
 
   it("says there is nothing further back when a stale More points past the archive", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 2);
     await harness.send(privateMessage("/latest", { from: READER }));
     const list = lastMessage(harness, READER.id);
@@ -113,7 +110,7 @@ describe("/latest", () => {
   it.each(["l:", "l:abc:5", "l:5:0", "l:5:21", "l:99999999:5", "l:-5:5", "l:5:5:extra", "l:5:5\n"])(
     "answers forged /latest button data %j briefly and changes nothing",
     async (data) => {
-      harness = await startBotHarness();
+      const harness = await startHarness();
       addArticles(harness, 7);
       await harness.send(privateMessage("/latest", { from: READER }));
       const before = lastMessage(harness, READER.id);
@@ -124,7 +121,7 @@ describe("/latest", () => {
   );
 
   it("answers a friendly line, not silence, when the archive is empty", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(privateMessage("/latest", { from: READER }));
     await harness.send(privateMessage("/latest", { from: RUSSIAN_READER }));
     expect(lastMessage(harness, READER.id).text).toBe(
@@ -136,7 +133,7 @@ describe("/latest", () => {
   });
 
   it("speaks Russian to a Russian reader, buttons included", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     addArticles(harness, 6);
     await harness.send(privateMessage("/latest", { from: RUSSIAN_READER }));
     const list = lastMessage(harness, RUSSIAN_READER.id);
@@ -145,7 +142,7 @@ describe("/latest", () => {
   });
 
   it("escapes headlines and leads, and links articles without a URL into the bot", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     const article = addArticle(harness, {
       title: "Tags <i>like</i> these & “quotes”",
       body: 'A lead with <script>alert("x")</script> & an ampersand stays visible as typed.',
@@ -164,7 +161,7 @@ describe("/latest", () => {
   });
 
   it("keeps a page of twenty very long headlines under Telegram's 4096 characters", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     for (let i = 0; i < 20; i++) {
       addArticle(harness, {
         title: `${"Long headline ".repeat(34)}${i}`,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
 import {
   callbackQuery,
@@ -7,6 +7,7 @@ import {
   READER,
   RUSSIAN_READER,
 } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import {
   addArticle,
   button,
@@ -19,14 +20,10 @@ import {
 } from "./reader-support.js";
 import { searchDeps } from "./search-support.js";
 
-let harness: BotHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = closedAfterEach(startBotHarness);
 
 const HOUR = 3_600_000;
-const start = () => startBotHarness({ deps: searchDeps });
+const start = () => startHarness({ deps: searchDeps });
 
 /** `count` stories about the bridge, one an hour apart, oldest first. */
 function addBridgeStories(h: BotHarness, count: number): void {
@@ -41,7 +38,7 @@ function addBridgeStories(h: BotHarness, count: number): void {
 
 describe("/search", () => {
   it("shows hits with linked headlines, dates and snippets with the matched words bold", async () => {
-    harness = await start();
+    const harness = await start();
     addArticle(harness, {
       title: "Harbour closes for the storm",
       body: "The harbour closed on Friday as a storm approached. Ferries stay in port.",
@@ -62,7 +59,7 @@ describe("/search", () => {
   });
 
   it("pages forward and back five at a time, editing one message", async () => {
-    harness = await start();
+    const harness = await start();
     addBridgeStories(harness, 12);
     await harness.send(privateMessage("/search bridge", { from: READER }));
     const first = lastMessage(harness, READER.id);
@@ -97,7 +94,7 @@ describe("/search", () => {
   });
 
   it("keeps a long query's buttons under 64 bytes, and says when they have expired", async () => {
-    harness = await start();
+    const harness = await start();
     const words = "электрические автобусы городской совет утвердил бюджет транспорта весной";
     for (let i = 1; i <= 7; i++) {
       addArticle(harness, { title: `Совет ${i}`, body: `${words}. Новость номер ${i}.` });
@@ -112,13 +109,13 @@ describe("/search", () => {
     // After a restart the bot no longer knows the long query behind the button.
     const db = harness.db;
     await harness.close();
-    harness = await startBotHarness({ db, deps: searchDeps });
-    await harness.send(callbackQuery(next.data, { from: RUSSIAN_READER, message: first }));
-    expect(callbackAnswers(harness)).toEqual(["Этот поиск устарел. Отправьте /search ещё раз."]);
+    const restarted = await startHarness({ db, deps: searchDeps });
+    await restarted.send(callbackQuery(next.data, { from: RUSSIAN_READER, message: first }));
+    expect(callbackAnswers(restarted)).toEqual(["Этот поиск устарел. Отправьте /search ещё раз."]);
   });
 
   it("suggests a broader query when nothing is found", async () => {
-    harness = await start();
+    const harness = await start();
     addBridgeStories(harness, 2);
     await harness.send(privateMessage("/search zeppelin", { from: READER }));
     const reply = lastMessage(harness, READER.id);
@@ -129,7 +126,7 @@ describe("/search", () => {
   });
 
   it("shows how to search when the query is empty", async () => {
-    harness = await start();
+    const harness = await start();
     await harness.send(privateMessage("/search", { from: READER }));
     await harness.send(privateMessage("/search   ", { from: RUSSIAN_READER }));
     expect(lastMessage(harness, READER.id).text).toBe(
@@ -167,7 +164,7 @@ describe("/search", () => {
   it.each(HOSTILE.map((q) => [q.length > 40 ? `${q.slice(0, 20)}… (${q.length} chars)` : q, q]))(
     "answers the hostile query %j with a valid message",
     async (_label, query) => {
-      harness = await start();
+      const harness = await start();
       addBridgeStories(harness, 3);
       addArticle(harness, { title: "C++ and café: it's foo-bar <script> time", body: "Text." });
       await harness.send(privateMessage(`/search ${query}`, { from: READER }));
@@ -183,7 +180,7 @@ describe("/search", () => {
   );
 
   it("shows a reader's markup back as text, not as formatting", async () => {
-    harness = await start();
+    const harness = await start();
     await harness.send(privateMessage("/search <b>bold</b> & <i>", { from: READER }));
     const reply = lastMessage(harness, READER.id);
     expect(reply.text).toContain("“<b>bold</b> & <i>”");
@@ -201,7 +198,7 @@ describe("/search", () => {
     "s:x:=y",
     "s:1",
   ])("answers forged search button data %j briefly and changes nothing", async (data) => {
-    harness = await start();
+    const harness = await start();
     addBridgeStories(harness, 7);
     await harness.send(privateMessage("/search bridge", { from: READER }));
     const before = lastMessage(harness, READER.id);
@@ -212,7 +209,7 @@ describe("/search", () => {
   });
 
   it("answers a button whose page no longer exists without an error", async () => {
-    harness = await start();
+    const harness = await start();
     addBridgeStories(harness, 3);
     await harness.send(privateMessage("/search bridge", { from: READER }));
     const before = lastMessage(harness, READER.id);
@@ -222,7 +219,7 @@ describe("/search", () => {
   });
 
   it("keeps a page of long headlines and snippets under Telegram's limit", async () => {
-    harness = await start();
+    const harness = await start();
     for (let i = 0; i < 6; i++) {
       addArticle(harness, {
         title: `${"Bridge bridge headline ".repeat(20)}${i}`,
@@ -239,7 +236,7 @@ describe("/search", () => {
 
 describe("inline search", () => {
   it("answers `@bot words` with the matching articles", async () => {
-    harness = await start();
+    const harness = await start();
     addBridgeStories(harness, 3);
     addArticle(harness, { title: "Bakery turns 100", body: "Cakes and bread." });
     await harness.send(inlineQuery("bridge", { from: READER }));
@@ -257,7 +254,7 @@ describe("inline search", () => {
   it.each(["c++", '"abc', "<script>", "x".repeat(5_000), "🌉"])(
     "answers the hostile inline query %j",
     async (query) => {
-      harness = await start();
+      const harness = await start();
       addBridgeStories(harness, 2);
       await harness.send(inlineQuery(query, { from: READER }));
       const call = harness.fake.callsTo("answerInlineQuery").at(-1)!;

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
+import { describe, expect, it } from "vitest";
+import { startBotHarness } from "../../support/bot-harness.js";
 import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { privateMessage, READER, RUSSIAN_READER } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import { addArticle, lastMessage, linksOf, SEED_TIME, textsOf } from "./reader-support.js";
 
-let harness: BotHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = closedAfterEach(startBotHarness);
 
 describe("/start and /help", () => {
   it("welcomes a reader with what the bot does and every command with an example", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(privateMessage("/start", { from: READER }));
     const welcome = lastMessage(harness, READER.id);
     expect(textsOf(welcome, "bold")[0]).toBe("Hello! I am the newsroom's bot.");
@@ -23,7 +20,7 @@ describe("/start and /help", () => {
   });
 
   it("answers /help in Russian to a reader whose Telegram is in Russian", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(privateMessage("/help", { from: RUSSIAN_READER }));
     const help = lastMessage(harness, RUSSIAN_READER.id);
     expect(textsOf(help, "bold")).toContain("Что я умею");
@@ -33,7 +30,7 @@ describe("/start and /help", () => {
   });
 
   it("opens the article of a channel post's deep link in the house style", async () => {
-    harness = await startBotHarness({ env: { CHANNEL_URL: "https://t.me/newsroom_test" } });
+    const harness = await startHarness({ env: { CHANNEL_URL: "https://t.me/newsroom_test" } });
     const article = addArticle(harness, {
       title: "Bridge <reopens> & traffic flows",
       body: "The old bridge reopened on Thursday after two years of repairs.\n\nDrivers welcomed it.",
@@ -63,7 +60,7 @@ describe("/start and /help", () => {
   });
 
   it("opens an article with a picture as a photo post with its caption", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     const article = addArticle(harness, {
       title: "Eclipse seen over the city",
       body: "Thousands watched the eclipse from the embankment.",
@@ -79,7 +76,7 @@ describe("/start and /help", () => {
   });
 
   it("says clearly when a deep link names an article the archive does not have", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(privateMessage("/start a999999", { from: READER }));
     await harness.send(privateMessage("/start a999999", { from: RUSSIAN_READER }));
     expect(lastMessage(harness, READER.id).text).toBe("There is no article 999999 in the archive.");
@@ -87,7 +84,7 @@ describe("/start and /help", () => {
   });
 
   it("treats a payload that is not an article link as a plain start", async () => {
-    harness = await startBotHarness();
+    const harness = await startHarness();
     await harness.send(privateMessage("/start <b>x", { from: READER }));
     expect(lastMessage(harness, READER.id).text).toContain("Hello! I am the newsroom's bot.");
   });

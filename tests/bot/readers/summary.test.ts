@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
+import { describe, expect, it } from "vitest";
+import { startBotHarness } from "../../support/bot-harness.js";
 import { privateMessage, READER, RUSSIAN_READER } from "../../support/updates.js";
+import { closedAfterEach } from "../harness-lifecycle.js";
 import { addArticle, lastMessage, linksOf, SEED_TIME, textsOf } from "./reader-support.js";
 
-let harness: BotHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = closedAfterEach(startBotHarness);
 
 const HOUR = 3_600_000;
 /** "Now" for the digest: noon UTC on the seed day. */
 const NOW = SEED_TIME + 5 * HOUR;
 
-const start = () => startBotHarness({ deps: () => ({ now: () => NOW }) });
+const start = () => startHarness({ deps: () => ({ now: () => NOW }) });
 
 const LONG_STORY = [
   "The city council approved a new budget for public transport on Tuesday.",
@@ -27,7 +24,7 @@ const LONG_STORY = [
 
 describe("/summary with an article number", () => {
   it("answers with about three of the article's sentences, in order, and its link", async () => {
-    harness = await start();
+    const harness = await start();
     const article = addArticle(harness, {
       title: "Council approves transport budget for electric buses",
       body: LONG_STORY,
@@ -54,7 +51,7 @@ describe("/summary with an article number", () => {
   });
 
   it("accepts #42 and a42 as well as 42", async () => {
-    harness = await start();
+    const harness = await start();
     const article = addArticle(harness, { title: "Numbered story" });
     await harness.send(privateMessage(`/summary #${article.id}`, { from: READER }));
     await harness.send(privateMessage(`/summary a${article.id}`, { from: READER }));
@@ -63,7 +60,7 @@ describe("/summary with an article number", () => {
   });
 
   it("says clearly that an unknown article is not in the archive", async () => {
-    harness = await start();
+    const harness = await start();
     await harness.send(privateMessage("/summary 4242", { from: READER }));
     await harness.send(privateMessage("/summary 4242", { from: RUSSIAN_READER }));
     expect(lastMessage(harness, READER.id).text).toBe("There is no article 4242 in the archive.");
@@ -71,7 +68,7 @@ describe("/summary with an article number", () => {
   });
 
   it("shows how to use it when the argument is not an article number", async () => {
-    harness = await start();
+    const harness = await start();
     await harness.send(privateMessage("/summary yesterday's <news>", { from: READER }));
     expect(lastMessage(harness, READER.id).text).toBe(
       "Send /summary for today's digest, or /summary and an article number, e.g. /summary 42.",
@@ -79,7 +76,7 @@ describe("/summary with an article number", () => {
   });
 
   it("says so when the article has no text to summarise", async () => {
-    harness = await start();
+    const harness = await start();
     const article = addArticle(harness, { title: "Headline only", body: "" });
     await harness.send(privateMessage(`/summary ${article.id}`, { from: READER }));
     expect(lastMessage(harness, READER.id).text).toContain(
@@ -90,7 +87,7 @@ describe("/summary with an article number", () => {
 
 describe("/summary without a number: the day's digest", () => {
   it("lists the last 24 hours' stories, newest first, one sentence each", async () => {
-    harness = await start();
+    const harness = await start();
     addArticle(harness, {
       title: "Old news from last week",
       body: "This happened a week ago. Nobody remembers.",
@@ -120,7 +117,7 @@ describe("/summary without a number: the day's digest", () => {
   });
 
   it("shows the latest stories when nothing was published in the last day", async () => {
-    harness = await start();
+    const harness = await start();
     addArticle(harness, { title: "Last week's story", publishedAt: NOW - 7 * 24 * HOUR });
     await harness.send(privateMessage("/summary", { from: RUSSIAN_READER }));
     const digest = lastMessage(harness, RUSSIAN_READER.id);
@@ -129,7 +126,7 @@ describe("/summary without a number: the day's digest", () => {
   });
 
   it("answers with a friendly line when the archive is empty", async () => {
-    harness = await start();
+    const harness = await start();
     await harness.send(privateMessage("/summary", { from: READER }));
     expect(lastMessage(harness, READER.id).text).toBe(
       "The archive is empty for now. New articles will appear here soon.",
@@ -137,7 +134,7 @@ describe("/summary without a number: the day's digest", () => {
   });
 
   it("trims a digest of very long stories to fit one message", async () => {
-    harness = await start();
+    const harness = await start();
     for (let i = 0; i < 10; i++) {
       addArticle(harness, {
         title: `${"A long headline about the city ".repeat(15)}${i}`,
