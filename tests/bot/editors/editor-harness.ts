@@ -2,14 +2,9 @@ import { Api } from "grammy";
 import { createTelegramGateway } from "../../../src/bot/telegram-gateway.js";
 import type { Db } from "../../../src/db/connection.js";
 import { createKeyValueStorage } from "../../../src/db/key-value-storage.js";
-import { createQueueRepository } from "../../../src/db/queue-repository.js";
-import { createSettingsRepository } from "../../../src/db/settings-repository.js";
 import { createFeedService } from "../../../src/feeds/feed-service.js";
 import { silentLogger } from "../../../src/logger.js";
-import { createPauseState } from "../../../src/publishing/pause-state.js";
-import { cronNextRun } from "../../../src/publishing/plan-times.js";
-import { createPublisher } from "../../../src/publishing/publisher.js";
-import { createQueueService } from "../../../src/publishing/queue-service.js";
+import { createPublishing } from "../../../src/publishing/index.js";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
 import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { TEST_CHANNEL } from "../../support/updates.js";
@@ -27,33 +22,14 @@ export async function startEditorHarness(
   const harness = await startBotHarness({
     ...options,
     deps: (base, db, config) => {
-      const queueRepo = createQueueRepository(db);
-      const pauseState = createPauseState(createSettingsRepository(db));
-      const channel = config.channelId!;
-      const queue = createQueueService({
+      const { queue, publisher } = createPublishing({
         db,
-        queue: queueRepo,
         articles: base.articles,
-        pauseState,
-        channel,
-        nextRun: cronNextRun(config.postSchedule, config.timezone),
-        postsPerRun: config.postsPerRun,
-        timezone: config.timezone,
-      });
-      const api = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
-      const publisher = createPublisher({
-        queue: queueRepo,
-        articles: base.articles,
-        pauseState,
-        gateway: createTelegramGateway(api),
-        channel,
-        adminIds: config.adminIds,
-        format: {
-          channelUrl: config.channelUrl,
-          footer: config.postFooter,
-          timezone: config.timezone,
-          botUsername: TEST_BOT_INFO.username,
-        },
+        gateway: createTelegramGateway(
+          new Api(config.botToken!, { apiRoot: config.telegramApiRoot }),
+        ),
+        config,
+        botUsername: TEST_BOT_INFO.username,
         logger: silentLogger(),
       });
       const feeds = createFeedService({
