@@ -35,6 +35,7 @@ export class ConfigError extends Error {
   }
 }
 
+/** One line per problem: the variable, what is wrong, and a good example. */
 export function formatProblem(p: ConfigProblem): string {
   return `${p.variable}: ${p.message} (example: ${p.example})`;
 }

@@ -22,6 +22,7 @@ export interface QueueView {
 /** Items per page of /queue: keeps the message and its keyboard short on a phone. */
 export const QUEUE_PAGE_SIZE = 5;
 
+/** Pages of /queue: at least one, even when the queue is empty. */
 export const pageCount = (view: QueueView): number =>
   Math.max(1, Math.ceil(view.entries.length / QUEUE_PAGE_SIZE));
 

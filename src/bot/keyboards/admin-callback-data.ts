@@ -45,10 +45,11 @@ export function parseQueueData(data: string): QueueButton | undefined {
   return page ? { kind: "page", page: Number(page[1]) } : undefined;
 }
 
-/** Pending paste: queue it (`e:pq:<key>`) or drop it (`e:px:<key>`). */
-export const PASTE_KEY = /^[a-z0-9]{6,16}$/;
+/** Pending paste, "Queue it": `e:pq:<key>`. */
 export const pasteQueueData = (key: string): string => `e:pq:${key}`;
+/** Pending paste, "No": `e:px:<key>`. */
 export const pasteDropData = (key: string): string => `e:px:${key}`;
+/** Either paste button; the key is what paste-store's newPasteKey makes. */
 export const PASTE_DATA = /^e:(pq|px):([a-z0-9]{6,16})$/;
 
 /** The /new dialog: when to post (next slot / now) and confirm / cancel. */

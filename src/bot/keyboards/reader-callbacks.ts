@@ -33,6 +33,7 @@ export function fitsInline(page: number, query: string): boolean {
   return bytes(`s:${page}:=${query}`) <= CALLBACK_DATA_MAX_BYTES;
 }
 
+/** Data of a search page button; throws if it would not fit 64 bytes (fitsInline decides). */
 export function searchPageData(page: number, token: QueryToken): string {
   const tail = "query" in token ? `=${token.query}` : `#${token.ref}`;
   const data = `s:${page}:${tail}`;
@@ -42,6 +43,7 @@ export function searchPageData(page: number, token: QueryToken): string {
 
 const SEARCH_DATA = /^s:(\d{1,3}):(?:=(.+)|#([A-Za-z0-9_-]{1,20}))$/su;
 
+/** Reads a search page button; undefined for anything malformed, forged or out of range. */
 export function parseSearchPageData(data: string): SearchPageData | undefined {
   const m = SEARCH_DATA.exec(data);
   if (!m) return undefined;
@@ -51,12 +53,14 @@ export function parseSearchPageData(data: string): SearchPageData | undefined {
   return { page, token: { ref: m[3]! } };
 }
 
+/** Data of a /latest page button. */
 export function latestPageData(offset: number, count: number): string {
   return `l:${offset}:${count}`;
 }
 
 const LATEST_DATA = /^l:(\d{1,5}):(\d{1,2})$/;
 
+/** Reads a /latest page button; undefined for anything malformed, forged or out of range. */
 export function parseLatestPageData(data: string): LatestPageData | undefined {
   const m = LATEST_DATA.exec(data);
   if (!m) return undefined;
