@@ -102,15 +102,22 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  await Promise.allSettled([
-    publishJob?.stop(),
-    feedJob.stop(),
-    runner.isRunning() ? runner.stop() : undefined,
-  ]);
-  await publishing?.publisher.shutdown();
-  db.close();
+  let clean = true;
+  try {
+    await Promise.allSettled([
+      publishJob?.stop(),
+      feedJob.stop(),
+      runner.isRunning() ? runner.stop() : undefined,
+    ]);
+    await publishing?.publisher.shutdown();
+  } catch (error) {
+    clean = false;
+    logger.error({ err: error }, "error while stopping");
+  } finally {
+    db.close();
+  }
   logger.info("stopped");
-  process.exit(0);
+  process.exit(clean ? 0 : 1);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
