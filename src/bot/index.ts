@@ -11,7 +11,7 @@ import { createEditorDesk } from "./editor-desk/desk.js";
 import { createErrorHandler } from "./error-boundary.js";
 import { createAdminAddFeature } from "./features/admin-add.js";
 import { createAdminFeedsFeature } from "./features/admin-feeds.js";
-import { createEditorGate } from "./features/admin-gate.js";
+import { createDeskOffNotice, createEditorGate } from "./features/admin-gate.js";
 import { createAdminNewFeature } from "./features/admin-new.js";
 import { createAdminPasteFeature } from "./features/admin-paste.js";
 import { createAdminPublishingFeature } from "./features/admin-publishing.js";
@@ -72,7 +72,7 @@ export function createBot(
     channelUrl: config.channelUrl,
     footer: config.postFooter,
   };
-  // Without a queue there is no editors' desk: only the gate, so readers still get a refusal.
+  // Without a queue there is no editors' desk: the gate still refuses outsiders, editors hear why.
   const desk = createEditorDesk(config, deps);
   const editorFeatures = desk
     ? [
@@ -86,7 +86,7 @@ export function createBot(
         // After the commands: only plain text left over is offered as an article to queue.
         createAdminPasteFeature(desk),
       ]
-    : [];
+    : [createDeskOffNotice(config.adminIds)];
 
   const handleError = createErrorHandler(deps.logger);
   bot.errorBoundary(

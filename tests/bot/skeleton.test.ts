@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { DESK_OFF } from "../../src/bot/features/admin-gate.js";
 import { startBotHarness } from "../support/bot-harness.js";
-import { callbackQuery, privateMessage, READER, RUSSIAN_READER } from "../support/updates.js";
+import {
+  callbackQuery,
+  EDITOR,
+  privateMessage,
+  READER,
+  RUSSIAN_READER,
+} from "../support/updates.js";
 import { closedAfterEach } from "./harness-lifecycle.js";
 
 const startHarness = closedAfterEach(startBotHarness);
@@ -24,5 +31,15 @@ describe("the bot's fallback", () => {
     const answers = harness.fake.callsTo("answerCallbackQuery");
     expect(answers).toHaveLength(1);
     expect(answers[0]!.ok).toBe(true);
+  });
+});
+
+describe("a bot without a channel", () => {
+  it("tells an editor why the desk is off instead of pretending not to know the command", async () => {
+    const harness = await startHarness();
+    await harness.send(privateMessage("/queue", { from: EDITOR }));
+    await harness.send(privateMessage("/queue", { from: READER }));
+    expect(harness.fake.messages(EDITOR.id).map((m) => m.text)).toEqual([DESK_OFF]);
+    expect(harness.fake.messages(READER.id)[0]!.text).not.toBe(DESK_OFF);
   });
 });

@@ -43,3 +43,17 @@ export function createEditorGate(adminIds: readonly number[]): Composer<BotConte
   );
   return gate;
 }
+
+/** What an editor hears when the bot runs without a channel, so the desk is not installed. */
+export const DESK_OFF =
+  "The editors' desk is off: CHANNEL_ID is not set, so there is no queue to run. Set CHANNEL_ID in .env and restart the bot.";
+
+/** Installed instead of the desk when there is no queue: editors' commands get the reason. */
+export function createDeskOffNotice(adminIds: readonly number[]): Composer<BotContext> {
+  const notice = new Composer<BotContext>();
+  notice
+    .chatType("private")
+    .filter(isAdminOf(adminIds))
+    .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(DESK_OFF));
+  return notice;
+}
