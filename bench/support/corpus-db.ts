@@ -89,8 +89,12 @@ export function ensureCorpusDb(
 ): IngestionStats {
   const path = corpusDbPath(size);
   const statsPath = `${path}.json`;
-  if (existsSync(path) && existsSync(statsPath))
-    return JSON.parse(readFileSync(statsPath, "utf8")) as IngestionStats;
+  if (existsSync(path) && existsSync(statsPath)) {
+    const cached = JSON.parse(readFileSync(statsPath, "utf8")) as Partial<IngestionStats>;
+    const stats = { ...cached, ftsBytes: cached.ftsBytes ?? ftsBytesOf(path) } as IngestionStats;
+    writeFileSync(statsPath, JSON.stringify(stats));
+    return stats;
+  }
   mkdirSync(CACHE_DIR, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
   let start = 0;
