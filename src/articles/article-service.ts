@@ -28,7 +28,11 @@ function clean(text: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/** Anything normaliseBody would change; most parsed text has none of it. */
+const NEEDS_NORMALISING = /\r|\t| {2}| \n|\n | $|^ |\n{3}|^\n|\n$/;
+
 function normaliseBody(body: string): string {
+  if (!NEEDS_NORMALISING.test(body)) return body;
   return body
     .replace(/\r\n?/g, "\n")
     .split(/\n[ \t]*\n/)
@@ -102,7 +106,9 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
     const existing = findExisting(fields);
     if (!existing) {
       const id = articles.insert(fields, at);
-      return { status: "created", article: articles.findById(id)! };
+      // Built from what was written rather than read back: a bulk import stores thousands.
+      const article: Article = { ...fields, id, createdAt: at, updatedAt: null, updateCount: 0 };
+      return { status: "created", article };
     }
     if (
       existing.contentHash === fields.contentHash &&

@@ -1,13 +1,45 @@
 import { createHash } from "node:crypto";
 
-/** Lower-cases, folds ё to е, drops punctuation and collapses whitespace. */
+/** Per UTF-16 unit: 0 not yet known, 1 part of a word (letter or digit), 2 separator. */
+const WORD_UNIT = new Uint8Array(65536);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Width in UTF-16 units of the word character at `i` (1 or 2), or 0 for a separator. */
+function wordUnitWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // An astral character (rare scripts, emoji): rare enough to test directly.
+    const pair = text.slice(i, i + 2);
+    return LETTER_OR_DIGIT.test(pair) ? 2 : 0;
+  }
+  let kind = WORD_UNIT[c]!;
+  if (kind === 0) {
+    kind = LETTER_OR_DIGIT.test(text[i]!) ? 1 : 2;
+    WORD_UNIT[c] = kind;
+  }
+  return kind === 1 ? 1 : 0;
+}
+
+/**
+ * Lower-cases, folds ё to е, keeps only runs of letters and digits, one space between.
+ * A hand-written scan: the Unicode-class regex it replaces cost twice as much per article.
+ */
 export function normaliseForHash(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  const s = text.normalize("NFKC").toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; ) {
+    const width = i < s.length ? wordUnitWidth(s, i) : 0;
+    if (width > 0) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(s.slice(start, i));
+      start = -1;
+    }
+    i += width || 1;
+  }
+  return words.join(" ").replace(/ё/g, "е");
 }
 
 /** A stable fingerprint of an article's headline and text, blind to formatting noise. */
