@@ -1,14 +1,13 @@
 import type { Db } from "../db/connection.js";
-import { createSearchRepository, type SearchRepository } from "../db/search-repository.js";
+import {
+  createSearchRepository,
+  type SearchArticleRow,
+  type SearchRepository,
+} from "../db/search-repository.js";
+import { markArticles } from "./highlight.js";
 import { matchAll, matchInTitle, type ParsedQuery, parseQuery, quoteTerm } from "./query.js";
 import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./ranking.js";
-import {
-  MARK_CLOSE,
-  MARK_OPEN,
-  segmentsFromMarked,
-  snippetOf,
-  type TextSegment,
-} from "./segments.js";
+import { snippetOf, type TextSegment } from "./segments.js";
 
 /**
  * Candidate windows, smallest first: a page is ranked among the newest `window` matches,
@@ -114,28 +113,31 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
       if (!prefix && expectedRows > TITLE_SCAN_BUDGET) return new Set<number>();
       return new Set(repo.matchesFrom(matchInTitle(term, prefix), oldest));
     });
+    const published = repo.publishedAtMany(ids);
     return ids.map((id) => ({
       id,
-      publishedAt: repo.publishedAt(id) ?? 0,
+      publishedAt: published.get(id) ?? 0,
       inTitle: titleSets.map((set) => set.has(id)),
     }));
   }
 
-  function toHit(match: string, id: number): SearchHit | undefined {
-    const row = repo.article(id);
-    if (!row) return undefined;
-    const marked = repo.highlight(match, id, MARK_OPEN, MARK_CLOSE);
-    const titleSegments = segmentsFromMarked(marked?.title ?? row.title, row.title);
-    const bodySegments = segmentsFromMarked(marked?.body ?? row.body, row.body);
-    return {
-      id: row.id,
-      title: row.title,
-      url: row.url,
-      source: row.source,
-      publishedAt: row.publishedAt,
-      titleSegments,
-      snippet: snippetOf(bodySegments),
-    };
+  function toHits(query: ParsedQuery, prefixLast: boolean, ids: readonly number[]): SearchHit[] {
+    const rows = ids
+      .map((id) => repo.article(id))
+      .filter((row): row is SearchArticleRow => row !== undefined);
+    const marked = markArticles(repo, query, prefixLast, rows);
+    return rows.map((row) => {
+      const m = marked.get(row.id);
+      return {
+        id: row.id,
+        title: row.title,
+        url: row.url,
+        source: row.source,
+        publishedAt: row.publishedAt,
+        titleSegments: m?.titleSegments ?? [{ text: row.title, match: false }],
+        snippet: snippetOf(m?.bodySegments ?? [{ text: row.body, match: false }]),
+      };
+    });
   }
 
   return {
@@ -185,11 +187,11 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
           )
         : [1];
       const ranked = rankCandidates(candidatesFor(q, dfs, prefixLast, ids, total), idf, now());
-      const match = matchAll(q, prefixLast);
-      const hits = ranked
-        .slice(offset, need)
-        .map((c) => toHit(match, c.id))
-        .filter((h): h is SearchHit => h !== undefined);
+      const hits = toHits(
+        q,
+        prefixLast,
+        ranked.slice(offset, need).map((c) => c.id),
+      );
       const widerWindow = ids.length === window && window !== CANDIDATE_WINDOWS.at(-1);
       return { hits, hasMore: ranked.length > need || widerWindow, offset, limit, terms: q.terms };
     },

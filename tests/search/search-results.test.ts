@@ -90,6 +90,17 @@ describe("snippets", () => {
     }
   });
 
+  it("marks the words a half-typed last word completes in every hit of the page", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Harbour news", "Electricity prices rise.", 3));
+    articles.store(article("Farm news", "Tractors and barley.", 2));
+    articles.store(article("Election day", "Voters queue before the polls open.", 1));
+    const hits = search.search("elec").hits;
+    expect(hits.map((h) => h.title).sort()).toEqual(["Election day", "Harbour news"]);
+    const marked = hits.map((h) => [...bold(h.titleSegments), ...bold(h.snippet)]);
+    expect(marked.sort()).toEqual([["Election"], ["Electricity"]]);
+  });
+
   it("returns markup in articles as plain text for the bot to escape", () => {
     const { articles, search } = createArchive();
     articles.store(
