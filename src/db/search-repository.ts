@@ -51,6 +51,9 @@ export function createSearchRepository(db: Db) {
     `SELECT id, published_at AS publishedAt FROM articles INDEXED BY articles_id_published_at
      WHERE id IN (SELECT value FROM json_each(?))`,
   );
+  const titles = db.prepare<[string], { id: number; title: string }>(
+    "SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+  );
   // One walk over the matches between the page's lowest and highest id: FTS5 reads the
   // query's doclists (and expands a prefix) once per page instead of once per hit, and the
   // IN filter (kept out of FTS5 by the `+`, which would otherwise look each id up alone)
@@ -78,6 +81,9 @@ export function createSearchRepository(db: Db) {
     /** Publication times of the articles `ids` that exist, by id. */
     publishedAtMany: (ids: readonly number[]): Map<number, number> =>
       new Map(publishedAtMany.all(JSON.stringify(ids)).map((r) => [r.id, r.publishedAt])),
+    /** Headlines of the articles `ids` that exist, by id. */
+    titles: (ids: readonly number[]): Map<number, string> =>
+      new Map(titles.all(JSON.stringify(ids)).map((r) => [r.id, r.title])),
     article: (id: number): SearchArticleRow | undefined => article.get(id),
     /**
      * The folded title and body of each article `ids` that `match` (an FTS5 expression)

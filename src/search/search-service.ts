@@ -5,6 +5,7 @@ import {
   type SearchRepository,
 } from "../db/search-repository.js";
 import { markArticles } from "./highlight.js";
+import { hasWordStarting, plainWord } from "./prefix-marks.js";
 import { matchAll, matchInTitle, type ParsedQuery, parseQuery, quoteTerm } from "./query.js";
 import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./ranking.js";
 import { snippetOf, type TextSegment } from "./segments.js";
@@ -98,6 +99,13 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
     };
   }
 
+  /** Candidates whose headline has a word starting with `term`, read from the headlines. */
+  function prefixInTitles(term: string, ids: readonly number[]): Set<number> {
+    const prefix = plainWord(term);
+    const titles = repo.titles(ids);
+    return new Set(ids.filter((id) => hasWordStarting(titles.get(id) ?? "", prefix)));
+  }
+
   function candidatesFor(
     query: ParsedQuery,
     dfs: number[],
@@ -108,10 +116,10 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
     const oldest = ids.at(-1) ?? 0;
     const span = Math.max(1, total - oldest + 1);
     const titleSets = query.terms.map((term, i) => {
-      const prefix = prefixLast && i === query.terms.length - 1;
+      if (prefixLast && i === query.terms.length - 1) return prefixInTitles(term, ids);
       const expectedRows = ((dfs[i] ?? 0) / Math.max(1, total)) * span;
-      if (!prefix && expectedRows > TITLE_SCAN_BUDGET) return new Set<number>();
-      return new Set(repo.matchesFrom(matchInTitle(term, prefix), oldest));
+      if (expectedRows > TITLE_SCAN_BUDGET) return new Set<number>();
+      return new Set(repo.matchesFrom(matchInTitle(term, false), oldest));
     });
     const published = repo.publishedAtMany(ids);
     return ids.map((id) => ({

@@ -101,6 +101,16 @@ describe("snippets", () => {
     expect(marked.sort()).toEqual([["Election"], ["Electricity"]]);
   });
 
+  it("marks a half-typed word in accented and ё spellings as the index matches them", () => {
+    const { articles, search } = createArchive();
+    articles.store(article("Élections régionales", "Les électeurs votent."));
+    articles.store(article("Ёлочный базар", "Ёлки и елочные игрушки."));
+    const [fr] = search.search("elec").hits;
+    expect([...bold(fr!.titleSegments), ...bold(fr!.snippet)]).toEqual(["Élections", "électeurs"]);
+    const [ru] = search.search("елоч").hits;
+    expect([...bold(ru!.titleSegments), ...bold(ru!.snippet)]).toEqual(["Ёлочный", "елочные"]);
+  });
+
   it("returns markup in articles as plain text for the bot to escape", () => {
     const { articles, search } = createArchive();
     articles.store(
