@@ -6,9 +6,10 @@ import {
 } from "../db/search-repository.js";
 import { markArticles } from "./highlight.js";
 import { hasWordStarting, plainWord } from "./prefix-marks.js";
-import { matchAll, matchInTitle, type ParsedQuery, parseQuery, quoteTerm } from "./query.js";
+import { matchAll, matchInTitle, type ParsedQuery, parseQuery } from "./query.js";
 import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./ranking.js";
 import { snippetOf, type TextSegment } from "./segments.js";
+import { createTermFrequency, DF_SAMPLE } from "./term-frequency.js";
 
 /**
  * Candidate windows, smallest first: a page is ranked among the newest `window` matches,
@@ -17,8 +18,6 @@ import { snippetOf, type TextSegment } from "./segments.js";
  */
 export const CANDIDATE_WINDOWS = [200, 1000, 5000] as const;
 export const MAX_PAGE_SIZE = 50;
-/** Matches sampled per term to estimate how common it is. */
-const DF_SAMPLE = 256;
 /** A word in more than this share of articles ("the") narrows nothing: it is left out. */
 const UBIQUITOUS_SHARE = 0.5;
 /** Headline checks that would walk more index entries than this are skipped (common words). */
@@ -74,14 +73,7 @@ function clampInt(value: number | undefined, min: number, max: number, fallback:
  */
 export function createSearchService(db: Db, { now = Date.now }: SearchServiceDeps = {}) {
   const repo: SearchRepository = createSearchRepository(db);
-
-  /** Articles holding `term`: exact below DF_SAMPLE, else from how far back the sample reaches. */
-  function documentFrequency(term: string, total: number): number {
-    const sample = repo.newestMatches(quoteTerm(term), DF_SAMPLE);
-    const oldest = sample.at(-1);
-    if (sample.length < DF_SAMPLE || oldest === undefined) return sample.length;
-    return Math.min(total, (DF_SAMPLE * total) / Math.max(1, total - oldest + 1));
-  }
+  const { documentFrequency } = createTermFrequency(repo, now);
 
   /** Leaves out words most of a large archive holds, unless nothing else is left. */
   function narrow(parsed: ParsedQuery, dfs: number[], total: number) {
