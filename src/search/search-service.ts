@@ -142,6 +142,14 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
 
   return {
     /**
+     * Merges the full-text index into one segment, so searches after a bulk import are as
+     * fast as over an index built at once (about a minute at 1,000,000 articles).
+     */
+    optimizeIndex(): void {
+      repo.optimize();
+    },
+
+    /**
      * Searches the archive for `query` (any string: it is reduced to plain words, so it never
      * raises an SQL or FTS error) and returns the page at `offset`. The last word also matches
      * as a prefix when the whole words find fewer results than the page needs.

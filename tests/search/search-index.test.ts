@@ -95,3 +95,16 @@ describe("matching words", () => {
     expect(titlesFor(search, "cafe")).toEqual(["Le café du coin"]);
   });
 });
+
+describe("merging the index after a bulk import", () => {
+  it("finds the same articles, in the same order, after the merge", () => {
+    const { articles, search } = createArchive();
+    for (let i = 0; i < 30; i++) {
+      articles.store(article(`Harbour report ${i}`, `Ferry number ${i} sailed on time.`));
+    }
+    const before = search.search("ferry", { limit: 50 }).hits.map((h) => h.id);
+    search.optimizeIndex();
+    expect(before).toHaveLength(30);
+    expect(search.search("ferry", { limit: 50 }).hits.map((h) => h.id)).toEqual(before);
+  });
+});

@@ -10,6 +10,8 @@ import { type CliContext, UsageError } from "../cli-context.js";
 
 const BATCH = 1000;
 const SHOW_BAR_FROM = 200;
+/** From this many new articles on, the search index is merged after the import. */
+const OPTIMIZE_FROM = 10_000;
 
 /** `import [--queue] <file…>`: stores articles from text or JSON files, in batched transactions. */
 export async function importCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -67,6 +69,10 @@ export async function importCommand(args: string[], ctx: CliContext): Promise<nu
     bar?.update(Math.min(start + BATCH, entries.length));
   }
   bar?.stop();
+  if (counts.created >= OPTIMIZE_FROM) {
+    ctx.err("merging the search index after a large import…");
+    ctx.services.search.optimizeIndex();
+  }
 
   counts.invalid = problems.length;
   for (const p of problems.slice(0, 20)) ctx.err(`refused ${p}`);
