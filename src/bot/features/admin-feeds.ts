@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { feedAddedHtml, feedListHtml } from "../formatters/admin-feeds.js";
-import { escapeHtml, shownError } from "../formatters/admin-text.js";
+import { shortTitle, shownError } from "../formatters/admin-text.js";
 
 const ADD_USAGE = "Usage: /addfeed https://example.com/rss [store-only]";
 const STORE_ONLY = /^(?:store-only|storeonly|store_only)$/i;
@@ -50,7 +50,7 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
     try {
       const feed = feeds.removeFeed(Number(id));
       await ctx.reply(
-        `🗑 Feed #${feed.id} (${escapeHtml(feed.url)}) removed. Its articles stay in the archive.`,
+        `🗑 Feed #${feed.id} (${shortTitle(feed.url, 300)}) removed. Its articles stay in the archive.`,
         { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
       );
     } catch (error) {

@@ -84,6 +84,19 @@ describe("feeds from the chat", () => {
     expect(lastText(h)).toBe("❌ there is no feed with id 1.");
   });
 
+  it("confirms removing a feed with a very long address in one message Telegram accepts", async () => {
+    const h = await start();
+    const url = `https://wire.example/rss.xml?${"section=regional&".repeat(250)}end=1`;
+    h.db
+      .prepare("INSERT INTO feeds (id, url, title, created_at) VALUES (7, ?, 'Wire', 0)")
+      .run(url);
+    await say(h, "/removefeed 7");
+    expect(lastText(h)).toMatch(
+      /^🗑 Feed #7 \(https:\/\/wire\.example\/rss\.xml\?section=.*…\) removed\./,
+    );
+    expect(count(h, "SELECT count(*) FROM feeds")).toBe(0);
+  });
+
   it("adds a store-only feed without queueing its items", async () => {
     const h = await start({ ALLOW_PRIVATE_FEEDS: "true" });
     await say(h, `/addfeed ${base}/rss.xml store-only`);
