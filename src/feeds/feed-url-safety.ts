@@ -123,3 +123,41 @@ export async function assertFeedUrlAllowed(raw: string | URL, policy: FeedUrlPol
   }
   return url;
 }
+
+type ConnectLookupCallback = (
+  error: Error | null,
+  address: string | Array<{ address: string; family: number }>,
+  family?: number,
+) => void;
+
+/**
+ * A `lookup` for the socket itself (net/tls `connect` options): it resolves the host once
+ * more and refuses private addresses at the moment of connecting, so a DNS server cannot
+ * answer the URL check with a public address and the connection with a private one.
+ */
+export function guardedConnectLookup(policy: FeedUrlPolicy) {
+  const resolve = policy.lookup ?? defaultLookup;
+  return (hostname: string, options: { all?: boolean }, callback: ConnectLookupCallback): void => {
+    resolve(hostname)
+      .then((addresses) => {
+        if (addresses.length === 0)
+          throw new FeedUrlNotAllowedError(`the host ${hostname} has no addresses`);
+        if (!policy.allowPrivate) {
+          for (const { address } of addresses) {
+            const reason = privateAddressReason(address);
+            if (reason) {
+              throw new FeedUrlNotAllowedError(
+                `${hostname} resolves to ${address}, ${reason}; feeds must be on the public internet`,
+              );
+            }
+          }
+        }
+        const first = addresses[0]!;
+        if (options.all) callback(null, [...addresses]);
+        else callback(null, first.address, first.family);
+      })
+      .catch((error: unknown) =>
+        callback(error instanceof Error ? error : new Error(String(error)), ""),
+      );
+  };
+}

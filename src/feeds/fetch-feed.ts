@@ -1,6 +1,11 @@
 import { MIMEType } from "node:util";
-import { FeedError, FeedFetchError } from "./feed-errors.js";
-import { assertFeedUrlAllowed, type FeedUrlPolicy } from "./feed-url-safety.js";
+import { Agent, fetch as undiciFetch } from "undici";
+import { FeedError, FeedFetchError, FeedUrlNotAllowedError } from "./feed-errors.js";
+import {
+  assertFeedUrlAllowed,
+  type FeedUrlPolicy,
+  guardedConnectLookup,
+} from "./feed-url-safety.js";
 
 export const FEED_USER_AGENT = "NewsroomBot/0.1 (+https://github.com/newsroom-bot/newsroom-bot)";
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
@@ -53,7 +58,13 @@ function refuseContentType(contentType: string | null): void {
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+/** What readCapped needs of a response (undici's and the global Response both fit). */
+interface StreamedResponse {
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+async function readCapped(response: StreamedResponse, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length"));
   const tooLarge = () =>
     new FeedFetchError(`the feed is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
@@ -117,10 +128,17 @@ export const fetchFeed: FetchFeed = async (url, options) => {
 
   const visited = new Set<string>();
   let current = (await assertFeedUrlAllowed(url, options)).href;
+  // The socket checks the address it connects to as well (see guardedConnectLookup).
+  const dispatcher = new Agent({ connect: { lookup: guardedConnectLookup(options) } });
   try {
     for (let hops = 0; ; hops++) {
       visited.add(current);
-      const response = await fetch(current, { headers, redirect: "manual", signal });
+      const response = await undiciFetch(current, {
+        headers,
+        redirect: "manual",
+        signal,
+        dispatcher,
+      });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
         const location = response.headers.get("location");
@@ -158,6 +176,10 @@ export const fetchFeed: FetchFeed = async (url, options) => {
     }
   } catch (error) {
     if (error instanceof FeedError) throw error;
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof FeedUrlNotAllowedError) throw cause;
     throw describeNetworkError(error, timeoutMs);
+  } finally {
+    await dispatcher.destroy().catch(() => undefined);
   }
 };

@@ -112,3 +112,33 @@ describe("fetching a feed", () => {
     expect(readFeed(result.body).title).toBe("Daily & Nightly News");
   });
 });
+
+describe("the address the socket connects to", () => {
+  const port = () => new URL(server.url("/")).port;
+
+  it("connects to the address the checked lookup gave", async () => {
+    const lookup = async () => [{ address: "127.0.0.1", family: 4 }];
+    const result = await fetchFeed(`http://feeds.example:${port()}/feed.xml`, {
+      allowPrivate: true,
+      lookup,
+    });
+    expect(result.status).toBe("ok");
+  });
+
+  it("refuses a name that resolves to a public address when checked and to loopback when connecting", async () => {
+    let calls = 0;
+    const rebinding = async () => {
+      calls++;
+      return [{ address: calls === 1 ? "93.184.216.34" : "127.0.0.1", family: 4 }];
+    };
+    const before = server.requests.length;
+    const attempt = fetchFeed(`http://rebind.example:${port()}/feed.xml`, {
+      allowPrivate: false,
+      lookup: rebinding,
+    });
+    await expect(attempt).rejects.toThrow(/resolves to 127\.0\.0\.1, a loopback address/);
+    await expect(attempt).rejects.toBeInstanceOf(FeedUrlNotAllowedError);
+    expect(calls).toBe(2);
+    expect(server.requests.length).toBe(before);
+  });
+});
