@@ -175,3 +175,18 @@ describe("/latest", () => {
     expect(harness.fake.callsTo("sendMessage").every((c) => c.ok)).toBe(true);
   });
 });
+
+describe("readers' commands in a group", () => {
+  it("answers /latest@bot in a group chat, in the group", async () => {
+    const harness = await startHarness();
+    addArticles(harness, 2);
+    const group = { id: -4001, type: "group" as const, title: "Town residents" };
+    const update = privateMessage("/latest@newsroom_test_bot", { from: READER });
+    const message = update.message!;
+    const inGroup = { ...update, message: { ...message, chat: group } };
+    await harness.send(inGroup as typeof update);
+    const reply = lastMessage(harness, group.id);
+    expect(textsOf(reply, "bold")[0]).toBe("Latest articles");
+    expect(harness.fake.messages(READER.id)).toHaveLength(0);
+  });
+});
