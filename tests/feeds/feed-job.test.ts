@@ -1,17 +1,7 @@
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import type { PollResult } from "../../src/feeds/feed-service.js";
 import { startFeedJob } from "../../src/scheduler/feed-job.js";
-
-/** A logger that keeps its lines, to check what an operator would read. */
-function recordingLogger() {
-  const lines: Array<{ level: number; msg: string }> = [];
-  const logger = pino(
-    { level: "info" },
-    { write: (line: string) => void lines.push(JSON.parse(line)) },
-  );
-  return { logger, lines };
-}
+import { recordingLogger } from "../support/recording-logger.js";
 
 describe("the feed polling job", () => {
   it("polls on demand and logs what it found", async () => {

@@ -1,17 +1,7 @@
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { startFeedJob } from "../../src/scheduler/feed-job.js";
 import { startPublishJob } from "../../src/scheduler/publish-job.js";
-
-/** A logger that keeps its lines, to check what an operator would read. */
-function recordingLogger() {
-  const lines: Array<{ level: number; msg: string }> = [];
-  const logger = pino(
-    { level: "info" },
-    { write: (line: string) => void lines.push(JSON.parse(line)) },
-  );
-  return { logger, lines };
-}
+import { recordingLogger } from "../support/recording-logger.js";
 
 /** A service call that fails before it returns a promise, e.g. SQLite busy on the first query. */
 function throwsAtOnce(): never {
