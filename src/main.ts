@@ -5,8 +5,10 @@ import { publishCommandMenus } from "./bot/commands-menu.js";
 import { createBot } from "./bot/index.js";
 import { createTelegramGateway } from "./bot/telegram-gateway.js";
 import { openDatabase } from "./db/connection.js";
+import { createEditorMenusRepository } from "./db/editor-menus-repository.js";
 import { createKeyValueStorage } from "./db/key-value-storage.js";
 import { migrate } from "./db/migrate.js";
+import { createUserLanguagesRepository } from "./db/user-languages-repository.js";
 import { createLogger } from "./logger.js";
 import { startFeedJob } from "./scheduler/feed-job.js";
 import { startPublishJob } from "./scheduler/publish-job.js";
@@ -48,9 +50,12 @@ const { articles, publishing, feeds, search } = services;
 if (!publishing)
   logger.warn("CHANNEL_ID is not set: publishing is off; feed items are archived, not queued");
 
+const editorMenus = createEditorMenusRepository(db);
 const bot = createBot(
   config,
   {
+    languages: createUserLanguagesRepository(db),
+    editorMenus,
     logger,
     articles,
     search,
@@ -74,8 +79,8 @@ logger.info(
   { username: me.username, database: config.databasePath, channel: config.channelId },
   "bot starting",
 );
-await publishCommandMenus(bot.api, config.adminIds, logger).catch((error: unknown) =>
-  logger.warn({ err: String(error) }, "could not publish the command menus"),
+await publishCommandMenus(bot.api, { adminIds: config.adminIds, menus: editorMenus, logger }).catch(
+  (error: unknown) => logger.warn({ err: String(error) }, "could not publish the command menus"),
 );
 const runner = run(bot, {
   runner: { fetch: { allowed_updates: ["message", "callback_query", "inline_query"] } },

@@ -1,79 +1,116 @@
-import type { Api } from "grammy";
+import type { Api, Context, NextFunction } from "grammy";
 import type { BotCommand } from "grammy/types";
+import type { EditorMenusRepository } from "../db/editor-menus-repository.js";
+import { LOCALES, type Locale } from "../i18n/locale.js";
 import type { Logger } from "../logger.js";
+import type { LocaleFlavor } from "./context.js";
+import { DESK_MENU_COMMANDS } from "./i18n/desk-messages.js";
+import { deskFor } from "./i18n/index.js";
 
-type Described = { command: string; en: string; ru: string };
+const READER_MENU: Record<Locale, { command: string; description: string }[]> = {
+  en: [
+    { command: "latest", description: "Newest articles, e.g. /latest 10" },
+    { command: "search", description: "Search the archive, e.g. /search election" },
+    { command: "summary", description: "Today's digest, or /summary 42 for one article" },
+    { command: "language", description: "English or Russian" },
+    { command: "help", description: "What this bot can do" },
+    { command: "start", description: "Welcome" },
+  ],
+  ru: [
+    { command: "latest", description: "Свежие статьи, например /latest 10" },
+    { command: "search", description: "Поиск по архиву, например /search выборы" },
+    { command: "summary", description: "Дайджест дня или /summary 42 для статьи" },
+    { command: "language", description: "Русский или английский" },
+    { command: "help", description: "Что умеет бот" },
+    { command: "start", description: "Начало" },
+  ],
+};
 
-const READER_COMMANDS: Described[] = [
-  {
-    command: "latest",
-    en: "Newest articles, e.g. /latest 10",
-    ru: "Свежие статьи, например /latest 10",
-  },
-  {
-    command: "search",
-    en: "Search the archive, e.g. /search election",
-    ru: "Поиск по архиву, например /search выборы",
-  },
-  {
-    command: "summary",
-    en: "Today's digest, or /summary 42 for one article",
-    ru: "Дайджест дня или /summary 42 для статьи",
-  },
-  { command: "help", en: "What this bot can do", ru: "Что умеет бот" },
-  { command: "start", en: "Welcome", ru: "Начало" },
-];
+/** The readers' menu in `locale`. */
+export const readerMenu = (locale: Locale): BotCommand[] => READER_MENU[locale];
 
-const EDITOR_COMMANDS: Described[] = [
-  { command: "add", en: "Queue a pasted article", ru: "Поставить статью в очередь" },
-  { command: "new", en: "Write a post step by step", ru: "Новый пост по шагам" },
-  { command: "queue", en: "The publication queue", ru: "Очередь публикаций" },
-  {
-    command: "postnow",
-    en: "Publish the next queued post now",
-    ru: "Опубликовать следующий пост сейчас",
-  },
-  { command: "pause", en: "Pause scheduled publishing", ru: "Приостановить публикации" },
-  { command: "resume", en: "Resume scheduled publishing", ru: "Возобновить публикации" },
-  {
-    command: "addfeed",
-    en: "Add a feed: /addfeed <url> [store-only]",
-    ru: "Добавить ленту: /addfeed <url>",
-  },
-  { command: "feeds", en: "The feeds and their health", ru: "Ленты и их состояние" },
-  {
-    command: "removefeed",
-    en: "Remove a feed: /removefeed <ID>",
-    ru: "Удалить ленту: /removefeed <ID>",
-  },
-  { command: "stats", en: "Archive and publishing figures", ru: "Статистика" },
-  { command: "cancel", en: "Leave the current dialog", ru: "Выйти из диалога" },
-];
+/** An editor's menu in `locale`: the desk's commands, then the readers'. */
+export function editorMenu(locale: Locale): BotCommand[] {
+  const d = deskFor(locale);
+  return [
+    ...DESK_MENU_COMMANDS.map((command) => ({ command, description: d.menu[command] })),
+    ...readerMenu(locale),
+  ];
+}
 
-const inLanguage = (list: Described[], lang: "en" | "ru"): BotCommand[] =>
-  list.map((c) => ({ command: c.command, description: c[lang] }));
+export interface EditorMenuDeps {
+  readonly adminIds: readonly number[];
+  readonly menus: EditorMenusRepository;
+  readonly logger: Logger;
+}
 
 /**
- * Publishes the command menus: reader commands for everyone, and reader plus editor
- * commands in each editor's private chat. An editor who has never opened the bot has no
- * chat yet; that is logged and skipped.
+ * Publishes the readers' menus (per language) and brings the editors' menus up to date at
+ * start-up: a chat recorded as having the editors' menu whose user is no longer in ADMIN_IDS
+ * loses it; an editor's menu is set again in its recorded language. Editors who never wrote to
+ * the bot get theirs when they do (see createEditorMenuSync).
  */
-export async function publishCommandMenus(
-  api: Api,
-  adminIds: readonly number[],
-  logger: Logger,
-): Promise<void> {
-  await api.setMyCommands(inLanguage(READER_COMMANDS, "en"));
-  await api.setMyCommands(inLanguage(READER_COMMANDS, "ru"), { language_code: "ru" });
-  const editorMenu = inLanguage([...EDITOR_COMMANDS, ...READER_COMMANDS], "en");
-  for (const chatId of adminIds) {
+export async function publishCommandMenus(api: Api, deps: EditorMenuDeps): Promise<void> {
+  await api.setMyCommands(readerMenu("en"));
+  for (const locale of LOCALES) {
+    if (locale !== "en") await api.setMyCommands(readerMenu(locale), { language_code: locale });
+  }
+  const admins = new Set(deps.adminIds);
+  for (const { chatId, language } of deps.menus.list()) {
     try {
-      await api.setMyCommands(editorMenu, { scope: { type: "chat", chat_id: chatId } });
+      if (admins.has(chatId)) {
+        await setEditorMenu(api, chatId, language);
+      } else {
+        await removeEditorMenu(api, chatId);
+        deps.menus.forget(chatId);
+      }
     } catch (error) {
-      logger.warn(
-        { chatId, err: String(error) },
-        "could not set the editor menu (has this editor started the bot?)",
-      );
+      deps.logger.warn({ chatId, err: String(error) }, "could not update an editor menu");
+    }
+  }
+}
+
+/** The editors' menu in one editor's private chat (scope chat), in their language. */
+async function setEditorMenu(api: Api, chatId: number, locale: Locale): Promise<void> {
+  await api.setMyCommands(editorMenu(locale), { scope: { type: "chat", chat_id: chatId } });
+}
+
+/** Back to the readers' menu: the chat's own scope is dropped, the default ones apply again. */
+async function removeEditorMenu(api: Api, chatId: number): Promise<void> {
+  await api.deleteMyCommands({ scope: { type: "chat", chat_id: chatId } });
+}
+
+/**
+ * Middleware, early in the chain: in a private chat, an editor without the editors' menu in
+ * their current language (first message, /start, or after /language) gets it; someone who had
+ * it but is no longer in ADMIN_IDS loses it. One indexed lookup per private update.
+ */
+export function createEditorMenuSync(deps: EditorMenuDeps) {
+  const admins = new Set(deps.adminIds);
+  return async (ctx: Context & LocaleFlavor, next: NextFunction): Promise<void> => {
+    const chat = ctx.chat;
+    const from = ctx.from;
+    if (chat?.type === "private" && from && chat.id === from.id) {
+      try {
+        await syncMenu(ctx, chat.id, admins.has(from.id) && !from.is_bot);
+      } catch (error) {
+        // A menu is a convenience: the update itself is still handled.
+        deps.logger.warn({ chatId: chat.id, err: String(error) }, "could not sync the editor menu");
+      }
+    }
+    await next();
+  };
+
+  async function syncMenu(ctx: Context & LocaleFlavor, chatId: number, editor: boolean) {
+    const recorded = deps.menus.languageOf(chatId);
+    if (editor) {
+      const isStart = ctx.message?.text?.split(/[\s@]/)[0] === "/start";
+      if (recorded === ctx.locale && !isStart) return;
+      await setEditorMenu(ctx.api, chatId, ctx.locale);
+      deps.menus.record(chatId, ctx.locale);
+    } else if (recorded !== undefined) {
+      await removeEditorMenu(ctx.api, chatId);
+      deps.menus.forget(chatId);
     }
   }
 }

@@ -1,6 +1,8 @@
 import type { ConversationData, VersionedState } from "@grammyjs/conversations";
 import type { ArticleService } from "../articles/article-service.js";
+import type { EditorMenusRepository } from "../db/editor-menus-repository.js";
 import type { KeyValueStorage } from "../db/key-value-storage.js";
+import type { UserLanguagesRepository } from "../db/user-languages-repository.js";
 import type { FeedService } from "../feeds/feed-service.js";
 import type { Logger } from "../logger.js";
 import type { Publisher } from "../publishing/publisher.js";
@@ -38,7 +40,14 @@ export interface BotDeps {
   /** Delivers posts; editors' "Post now" calls the same publisher as the scheduler. */
   readonly publisher?: Pick<Publisher, "postNow">;
   /** Feeds editors add, list and remove from the chat. */
-  readonly feeds?: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed">;
+  readonly feeds?: Pick<
+    FeedService,
+    "addFeed" | "listFeeds" | "removeFeed" | "findFeed" | "setRules"
+  >;
+  /** /language choices, remembered per user (user_languages); Telegram's language alone when absent. */
+  readonly languages?: UserLanguagesRepository;
+  /** Which editors' chats have the editors' command menu (editor_menus); no menu syncing when absent. */
+  readonly editorMenus?: EditorMenusRepository;
   /** Texts an editor forwarded or pasted, kept until they answer "queue it?" (bot_sessions). */
   readonly pendingPastes?: KeyValueStorage<PendingPaste>;
   /** Full-text search for /search and inline mode; /search is installed only when given. */

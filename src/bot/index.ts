@@ -4,27 +4,31 @@ import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import { installApiTransformers } from "./api-transformers.js";
-import type { BotContext } from "./context.js";
+import { createEditorMenuSync } from "./commands-menu.js";
+import type { BotContext, DialogContext } from "./context.js";
 import { createEditorDialogs } from "./conversations/editor-dialogs.js";
 import type { BotDeps } from "./deps.js";
 import { createEditorDesk } from "./editor-desk/desk.js";
 import { createErrorHandler } from "./error-boundary.js";
 import { createAdminAddFeature } from "./features/admin-add.js";
+import { createAdminFeedCardFeature } from "./features/admin-feed-card.js";
 import { createAdminFeedsFeature } from "./features/admin-feeds.js";
 import { createDeskOffNotice, createEditorGate } from "./features/admin-gate.js";
 import { createAdminNewFeature } from "./features/admin-new.js";
+import { createAdminOpmlFeature } from "./features/admin-opml.js";
 import { createAdminPasteFeature } from "./features/admin-paste.js";
 import { createAdminPublishingFeature } from "./features/admin-publishing.js";
 import { createAdminQueueFeature } from "./features/admin-queue.js";
 import { createAdminStatsFeature } from "./features/admin-stats.js";
 import { createHelpFeature } from "./features/help.js";
 import { createInlineSearchFeature } from "./features/inline-search.js";
+import { createLanguageFeature } from "./features/language.js";
 import { createLatestFeature } from "./features/latest.js";
 import { createSearchFeature } from "./features/search.js";
 import { createStartFeature } from "./features/start.js";
 import { createSummaryFeature } from "./features/summary.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
-import { detectLocale } from "./locale.js";
+import { createLocaleMiddleware } from "./locale.js";
 import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
 import type { ReaderSettings } from "./replies/reader-replies.js";
 
@@ -52,19 +56,32 @@ export function createBot(
 
   // Updates of one chat run one at a time, so a dialog never sees two messages at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(detectLocale);
+  const localeMiddleware = createLocaleMiddleware(deps.languages);
+  bot.use(localeMiddleware);
   bot.use(
-    conversations({
+    conversations<BotContext, DialogContext>({
       storage: { type: "key", version: 1, adapter: deps.conversationStorage },
-      // Inside a dialog ctx.api is a fresh Api: give it the same retries as bot.api.
+      // Inside a dialog ctx.api is a fresh Api (give it the same retries as bot.api), and the
+      // context is new too: it gets the user's language the same way.
       plugins: [
         async (ctx, next) => {
           installApiTransformers(ctx.api);
           await next();
         },
+        localeMiddleware,
       ],
     }),
   );
+  // Editors get their command menu when they first write (or /start), in their language;
+  // someone removed from ADMIN_IDS loses it.
+  const menuSync = deps.editorMenus
+    ? createEditorMenuSync({
+        adminIds: config.adminIds,
+        menus: deps.editorMenus,
+        logger: deps.logger,
+      })
+    : undefined;
+  if (menuSync) bot.use(menuSync);
 
   const { articles, search, now } = deps;
   const settings: ReaderSettings = {
@@ -82,6 +99,8 @@ export function createBot(
         createAdminQueueFeature(desk),
         createAdminPublishingFeature(desk),
         createAdminFeedsFeature(desk),
+        createAdminFeedCardFeature(desk),
+        createAdminOpmlFeature(desk),
         createAdminStatsFeature(desk),
         // After the commands: only plain text left over is offered as an article to queue.
         createAdminPasteFeature(desk),
@@ -93,11 +112,18 @@ export function createBot(
     handleError,
     // Editors first: the gate stops outsiders' editor commands and buttons before anything runs.
     createEditorGate(config.adminIds),
+    ...(deps.languages
+      ? [
+          createLanguageFeature(deps.languages, async (ctx) => {
+            await menuSync?.(ctx, async () => undefined);
+          }),
+        ]
+      : []),
     ...editorFeatures,
     // Editors' work is never rate-limited; readers' expensive requests are, from here on.
     createReaderRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now),
     createStartFeature({ articles, settings }),
-    createHelpFeature(),
+    createHelpFeature(config.adminIds),
     createLatestFeature({ articles, settings }),
     ...(search ? [createSearchFeature({ search, settings })] : []),
     createSummaryFeature({ articles, settings, ...(now ? { now } : {}) }),

@@ -1,17 +1,24 @@
 import type { Context, NextFunction } from "grammy";
-import type { Locale, LocaleFlavor } from "./context.js";
+import { type Locale, localeOf } from "../i18n/locale.js";
+import type { LocaleFlavor } from "./context.js";
 
-/** Russian for users whose Telegram is set to Russian, English otherwise. */
-export function localeOf(languageCode: string | undefined): Locale {
-  const base = languageCode?.toLowerCase().split("-")[0];
-  return base === "ru" ? "ru" : "en";
+export { localeOf };
+
+/** Where a user's /language choice is remembered. */
+export interface LanguageChoices {
+  chosen(userId: number): Locale | undefined;
 }
 
-/** Middleware that stores the user's locale on the context. */
-export async function detectLocale(
-  ctx: Context & Partial<LocaleFlavor>,
-  next: NextFunction,
-): Promise<void> {
-  ctx.locale = localeOf(ctx.from?.language_code);
-  await next();
+/** The user's language: their /language choice, else Telegram's language (Russian or English). */
+export function userLocale(ctx: Context, choices: LanguageChoices | undefined): Locale {
+  const from = ctx.from;
+  return (from && choices?.chosen(from.id)) ?? localeOf(from?.language_code);
+}
+
+/** Middleware that puts the user's locale on the context. */
+export function createLocaleMiddleware(choices: LanguageChoices | undefined) {
+  return async (ctx: Context & Partial<LocaleFlavor>, next: NextFunction): Promise<void> => {
+    ctx.locale = userLocale(ctx, choices);
+    await next();
+  };
 }

@@ -6,6 +6,9 @@ interface FeedRow {
   url: string;
   title: string | null;
   store_only: number;
+  paused: number;
+  include_words: string;
+  exclude_words: string;
   etag: string | null;
   last_modified: string | null;
   last_fetched_at: number | null;
@@ -17,12 +20,33 @@ interface FeedRow {
   created_at: number;
 }
 
+/** A stored JSON word list; anything unreadable counts as no words. */
+function wordList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((w): w is string => typeof w === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A change to a feed's rules; fields left out stay as they are. */
+export interface FeedRulesPatch {
+  readonly storeOnly?: boolean;
+  readonly paused?: boolean;
+  readonly includeWords?: readonly string[];
+  readonly excludeWords?: readonly string[];
+}
+
 function toFeed(row: FeedRow): Feed {
   return {
     id: row.id,
     url: row.url,
     title: row.title,
     storeOnly: row.store_only === 1,
+    paused: row.paused === 1,
+    includeWords: wordList(row.include_words),
+    excludeWords: wordList(row.exclude_words),
     etag: row.etag,
     lastModified: row.last_modified,
     lastFetchedAt: row.last_fetched_at,
@@ -60,8 +84,13 @@ export function createFeedsRepository(db: Db) {
   const byUrl = db.prepare<[string], FeedRow>("SELECT * FROM feeds WHERE url = ?");
   const all = db.prepare<[], FeedRow>("SELECT * FROM feeds ORDER BY id");
   const due = db.prepare<[number], FeedRow>(
-    "SELECT * FROM feeds WHERE next_fetch_at <= ? ORDER BY next_fetch_at, id",
+    "SELECT * FROM feeds WHERE next_fetch_at <= ? AND paused = 0 ORDER BY next_fetch_at, id",
   );
+  const rules = db.prepare(`UPDATE feeds SET
+    store_only = coalesce(@store_only, store_only), paused = coalesce(@paused, paused),
+    include_words = coalesce(@include_words, include_words),
+    exclude_words = coalesce(@exclude_words, exclude_words)
+    WHERE id = @id`);
   const insert = db.prepare(`INSERT INTO feeds
     (url, title, store_only, etag, last_modified, last_fetched_at, last_success_at, next_fetch_at, created_at)
     VALUES (@url, @title, @store_only, @etag, @last_modified, @fetched_at, @fetched_at, @next_fetch_at, @fetched_at)`);
@@ -121,6 +150,21 @@ export function createFeedsRepository(db: Db) {
     },
     addItemCount: (id: number, created: number): void => {
       addItems.run(created, id);
+    },
+    /** Changes a feed's rules; true when the feed exists. */
+    setRules: (id: number, patch: FeedRulesPatch): boolean => {
+      const flag = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
+      const words = (v: readonly string[] | undefined) =>
+        v === undefined ? null : JSON.stringify(v);
+      return (
+        rules.run({
+          id,
+          store_only: flag(patch.storeOnly),
+          paused: flag(patch.paused),
+          include_words: words(patch.includeWords),
+          exclude_words: words(patch.excludeWords),
+        }).changes > 0
+      );
     },
     /** Deletes the feed; its articles stay in the archive (feed_id becomes NULL). True when it existed. */
     delete: (id: number): boolean => remove.run(id).changes > 0,

@@ -17,6 +17,8 @@ import type { QueueService } from "../publishing/queue-service.js";
 export interface PostPreview {
   readonly kind: PostKind;
   readonly html: string;
+  /** Telegram-visible length of `html` (UTF-16 units). */
+  readonly visibleLength: number;
   readonly photoUrl?: string;
   readonly linkPreview?: LinkPreviewOptions;
 }
@@ -74,6 +76,7 @@ export function createArticleIntake(deps: IntakeDeps) {
     return {
       kind: post.kind,
       html: post.html,
+      visibleLength: post.visibleLength,
       ...(post.photoUrl ? { photoUrl: post.photoUrl } : {}),
       ...(post.linkPreview ? { linkPreview: post.linkPreview } : {}),
     };

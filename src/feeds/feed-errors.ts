@@ -44,3 +44,11 @@ export class FeedNotFoundError extends FeedError {
     this.name = "FeedNotFoundError";
   }
 }
+
+/** The feed is already in the list (same address after normalisation). */
+export class FeedExistsError extends FeedError {
+  constructor(readonly feedId: number) {
+    super(`this feed is already added (id ${feedId})`);
+    this.name = "FeedExistsError";
+  }
+}

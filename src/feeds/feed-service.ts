@@ -1,11 +1,13 @@
 import type { ArticleInput } from "../articles/article.js";
 import type { ArticleService } from "../articles/article-service.js";
 import type { Db } from "../db/connection.js";
+import type { FeedRulesPatch } from "../db/feeds-repository.js";
 import { createFeedsRepository } from "../db/feeds-repository.js";
 import { type Logger, silentLogger } from "../logger.js";
 import type { Feed } from "./feed.js";
-import { FeedError, FeedNotFoundError } from "./feed-errors.js";
+import { FeedError, FeedExistsError, FeedNotFoundError } from "./feed-errors.js";
 import { createFeedPolling, MAX_BACKOFF_MS, type PollResult } from "./feed-polling.js";
+import { passesFeedRules } from "./feed-rules.js";
 import { DEFAULT_MAX_ITEMS_PER_FEED } from "./feed-to-articles.js";
 import { assertFeedUrlAllowed, type HostLookup } from "./feed-url-safety.js";
 import { fetchFeed as defaultFetchFeed, type FetchFeed } from "./fetch-feed.js";
@@ -69,9 +71,18 @@ export function createFeedService(deps: FeedServiceDeps) {
     return { createdIds, updated };
   }
 
-  function queue(feed: Pick<Feed, "id" | "storeOnly">, ids: readonly number[]): void {
+  /** Queues new articles of a feed, unless it is store-only or its words rules filter them. */
+  function queue(
+    feed: Pick<Feed, "id" | "storeOnly" | "includeWords" | "excludeWords">,
+    ids: readonly number[],
+  ): void {
     if (feed.storeOnly) return;
     for (const id of ids) {
+      const article = articles.findById(id);
+      if (article && !passesFeedRules(feed, article.title, article.body)) {
+        logger.info({ feedId: feed.id, articleId: id }, "feed rules: archived, not queued");
+        continue;
+      }
       try {
         enqueue(id);
       } catch (error) {
@@ -105,7 +116,7 @@ export function createFeedService(deps: FeedServiceDeps) {
     async addFeed(rawUrl: string, options: { storeOnly?: boolean } = {}): Promise<AddFeedResult> {
       const url = (await assertFeedUrlAllowed(rawUrl, fetchOptions)).href;
       const existing = repo.findByUrl(url);
-      if (existing) throw new FeedError(`this feed is already added (id ${existing.id})`);
+      if (existing) throw new FeedExistsError(existing.id);
       const fetched = await fetchFeed(url, fetchOptions);
       if (fetched.status !== "ok")
         throw new FeedError("the server answered 304 Not Modified to a first request");
@@ -154,11 +165,23 @@ export function createFeedService(deps: FeedServiceDeps) {
       return feed;
     },
 
-    /** Polls the feeds whose next fetch time has come. One failing feed never stops the others. */
+    /**
+     * Changes a feed's rules (store-only, polling paused, include / exclude words); they apply
+     * from its next fetch. Returns the feed as it now is.
+     * @throws FeedNotFoundError when there is no such feed.
+     */
+    setRules(id: number, patch: FeedRulesPatch): Feed {
+      if (!repo.setRules(id, patch)) throw new FeedNotFoundError(id);
+      const feed = repo.findById(id)!;
+      logger.info({ feedId: id, patch }, "feed rules changed");
+      return feed;
+    },
+
+    /** Polls the feeds whose next fetch time has come (not paused ones). One failing feed never stops the others. */
     pollDue: (): Promise<PollResult[]> => pollMany(repo.due(now())),
 
-    /** Polls every feed now, backoff or not (the operator's `fetch`). */
-    pollAll: (): Promise<PollResult[]> => pollMany(repo.list()),
+    /** Polls every feed that is not paused now, backoff or not (the operator's `fetch`). */
+    pollAll: (): Promise<PollResult[]> => pollMany(repo.list().filter((f) => !f.paused)),
   };
 }
 

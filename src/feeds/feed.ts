@@ -5,6 +5,12 @@ export interface Feed {
   readonly title: string | null;
   /** New items are archived but not queued for the channel. */
   readonly storeOnly: boolean;
+  /** Polling is paused: the feed is not fetched until it is turned on again. */
+  readonly paused: boolean;
+  /** New items are queued only when they contain one of these (if any); see feed-rules.ts. */
+  readonly includeWords: readonly string[];
+  /** New items containing one of these are archived but never queued. */
+  readonly excludeWords: readonly string[];
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly lastFetchedAt: number | null;

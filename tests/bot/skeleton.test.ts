@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DESK_OFF } from "../../src/bot/features/admin-gate.js";
+import { deskFor } from "../../src/bot/i18n/index.js";
 import { startBotHarness } from "../support/bot-harness.js";
 import {
   callbackQuery,
@@ -35,6 +35,7 @@ describe("the bot's fallback", () => {
 });
 
 describe("a bot without a channel", () => {
+  const DESK_OFF = deskFor("en").deskOff;
   it("tells an editor why the desk is off instead of pretending not to know the command", async () => {
     const harness = await startHarness();
     await harness.send(privateMessage("/queue", { from: EDITOR }));

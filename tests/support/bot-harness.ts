@@ -7,7 +7,9 @@ import { createBot } from "../../src/bot/index.js";
 import { type Config, createConfig } from "../../src/config.js";
 import { createArticlesRepository } from "../../src/db/articles-repository.js";
 import type { Db } from "../../src/db/connection.js";
+import { createEditorMenusRepository } from "../../src/db/editor-menus-repository.js";
 import { createKeyValueStorage } from "../../src/db/key-value-storage.js";
+import { createUserLanguagesRepository } from "../../src/db/user-languages-repository.js";
 import { silentLogger } from "../../src/logger.js";
 import { type FakeBotApi, startFakeBotApi, TEST_BOT_INFO, TEST_TOKEN } from "./fake-bot-api.js";
 import { createTestDb } from "./test-db.js";
@@ -56,6 +58,8 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     logger: silentLogger(),
     articles: createArticleService({ db, articles: createArticlesRepository(db) }),
     conversationStorage: createKeyValueStorage(db, "conversation"),
+    languages: createUserLanguagesRepository(db),
+    editorMenus: createEditorMenusRepository(db),
   };
   const deps = { ...base, ...options.deps?.(base, db, config) } as BotDeps;
   const bot = createBot(config, deps, { botInfo: TEST_BOT_INFO });

@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { Context } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext, DialogContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
+import { deskFor } from "../i18n/index.js";
 import { replyWithIntake } from "../replies/intake-replies.js";
 import { nextInput } from "./dialog-input.js";
 
@@ -10,15 +10,19 @@ export const ADD_ARTICLE_CONVERSATION = "add-article";
 
 /** Waits for the article text after a bare `/add`, then stores, queues and previews it. */
 export function createAddArticleConversation(desk: EditorDesk) {
-  return async function addArticle(conversation: Conversation<BotContext, Context>, ctx: Context) {
-    await ctx.reply(
-      "Send the article as your next message: the headline on the first line, then the text. /cancel to stop.",
-    );
+  return async function addArticle(
+    conversation: Conversation<BotContext, DialogContext>,
+    ctx: DialogContext,
+  ) {
+    await ctx.reply(deskFor(ctx.locale).addPrompt);
     const answer = await nextInput(conversation, { ownCommand: "add" });
     if (answer.kind !== "text") return;
     const username = answer.ctx.me.username;
     const result = await conversation.external(() => desk.intake.fromText(answer.text, username));
     const paused = await conversation.external(() => desk.queue.isPaused());
-    await replyWithIntake(answer.ctx, result, { timezone: desk.timezone, paused });
+    await replyWithIntake(answer.ctx, deskFor(answer.ctx.locale), result, {
+      timezone: desk.timezone,
+      paused,
+    });
   };
 }

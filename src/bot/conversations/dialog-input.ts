@@ -1,12 +1,12 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { Context } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext, DialogContext } from "../context.js";
+import { deskFor } from "../i18n/index.js";
 
 /** What an editor answered at one step of a dialog. */
 export type DialogInput =
-  | { readonly kind: "text"; readonly text: string; readonly ctx: Context }
-  | { readonly kind: "skip"; readonly ctx: Context }
-  | { readonly kind: "button"; readonly data: string; readonly ctx: Context };
+  | { readonly kind: "text"; readonly text: string; readonly ctx: DialogContext }
+  | { readonly kind: "skip"; readonly ctx: DialogContext }
+  | { readonly kind: "button"; readonly data: string; readonly ctx: DialogContext };
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)/;
 
@@ -30,7 +30,7 @@ export interface InputOptions {
  * keeps waiting at the same step.
  */
 export async function nextInput(
-  conversation: Conversation<BotContext, Context>,
+  conversation: Conversation<BotContext, DialogContext>,
   options: InputOptions,
 ): Promise<DialogInput> {
   for (;;) {
@@ -44,19 +44,17 @@ export async function nextInput(
     if (!message) await conversation.skip({ next: true });
     const text = message?.text ?? message?.caption;
     if (text === undefined) {
-      await ctx.reply("Please answer with text, or /cancel to leave.");
+      await ctx.reply(deskFor(ctx.locale).answerWithText);
       continue;
     }
     const command = commandOf(text);
     if (command === "cancel") {
-      await ctx.reply("Cancelled: nothing was saved.");
+      await ctx.reply(deskFor(ctx.locale).cancelled);
       await conversation.halt();
     }
     if (command === "skip" && options.skippable) return { kind: "skip", ctx };
     if (command === options.ownCommand) {
-      await ctx.reply(
-        "You are in the middle of it: answer the last question, or /cancel to start over.",
-      );
+      await ctx.reply(deskFor(ctx.locale).inTheMiddle);
       continue;
     }
     if (command !== undefined) await conversation.skip({ next: true });

@@ -1,21 +1,26 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, type Context } from "grammy";
-import type { BotContext } from "../context.js";
+import { Composer } from "grammy";
+import type { BotContext, DialogContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { ADD_ARTICLE_CONVERSATION, createAddArticleConversation } from "./add-article.js";
+import { createFeedWordsConversation, FEED_WORDS_CONVERSATION } from "./feed-words.js";
 import { createNewArticleConversation, NEW_ARTICLE_CONVERSATION } from "./new-article.js";
 
 /** The editors' dialogs (/new, bare /add), registered under their exported ids. */
 export function createEditorDialogs(desk: EditorDesk): Composer<BotContext> {
   const dialogs = new Composer<BotContext>();
   dialogs.use(
-    createConversation<BotContext, Context>(
+    createConversation<BotContext, DialogContext>(
       createNewArticleConversation(desk),
       NEW_ARTICLE_CONVERSATION,
     ),
-    createConversation<BotContext, Context>(
+    createConversation<BotContext, DialogContext>(
       createAddArticleConversation(desk),
       ADD_ARTICLE_CONVERSATION,
+    ),
+    createConversation<BotContext, DialogContext>(
+      createFeedWordsConversation(desk),
+      FEED_WORDS_CONVERSATION,
     ),
   );
   return dialogs;

@@ -1,20 +1,19 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { Context } from "grammy";
+import type { InlineKeyboard } from "grammy";
+import type { PostPreview } from "../../editorial/article-intake.js";
 import { isWebUrl } from "../../publishing/telegram-html.js";
-import type { BotContext } from "../context.js";
+import type { BotContext, DialogContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { postNowFor } from "../editor-desk/post-now.js";
+import { intakeStatusHtml, refusedHtml } from "../formatters/admin-intake.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
-import { parseWhen } from "../input/parse-when.js";
-import {
-  NEW_CANCEL,
-  NEW_CONFIRM,
-  NEW_NEXT_SLOT,
-  NEW_NOW,
-} from "../keyboards/admin-callback-data.js";
-import { confirmKeyboard, whenKeyboard } from "../keyboards/admin-new-article.js";
-import { replyWithIntake, replyWithPreview } from "../replies/intake-replies.js";
+import { deskFor } from "../i18n/index.js";
+import { NEW_CANCEL, NEW_CONFIRM } from "../keyboards/admin-callback-data.js";
+import { confirmKeyboard } from "../keyboards/admin-new-article.js";
+import { previewKeyboard } from "../keyboards/admin-preview.js";
+import { replyWithPreview, withStatus } from "../replies/intake-replies.js";
+import { askWhen } from "./ask-when.js";
 import { nextInput } from "./dialog-input.js";
 
 /** The id `ctx.conversation.enter` uses for the /new dialog. */
@@ -26,10 +25,34 @@ export const MIN_TEXT = 20;
 export const MAX_TEXT = 3500;
 
 type Ask = (prompt: string) => Promise<string | null>;
-type When =
-  | { readonly kind: "next" }
-  | { readonly kind: "now" }
-  | { readonly kind: "at"; readonly at: number };
+
+/**
+ * Puts the final status over the preview message in place (status + the exact post + buttons:
+ * one message, the post never shown twice). When the two did not fit one message, the preview
+ * keeps its place, gets the new buttons, and the status follows it.
+ */
+async function settlePreview(
+  ctx: DialogContext,
+  preview: PostPreview,
+  shown: { combined: boolean },
+  statusHtml: string,
+  markup: InlineKeyboard | undefined,
+): Promise<void> {
+  const keyboard = markup ? { reply_markup: markup } : {};
+  const html = shown.combined ? withStatus(statusHtml, preview) : undefined;
+  if (html === undefined) {
+    await ctx.editMessageReplyMarkup(keyboard);
+    await ctx.reply(statusHtml, { parse_mode: "HTML" });
+  } else if (preview.kind === "photo" && preview.photoUrl) {
+    await ctx.editMessageCaption({ caption: html, parse_mode: "HTML", ...keyboard });
+  } else {
+    await ctx.editMessageText(html, {
+      parse_mode: "HTML",
+      ...(preview.linkPreview ? { link_preview_options: preview.linkPreview } : {}),
+      ...keyboard,
+    });
+  }
+}
 
 /**
  * The guided dialog: headline → text → link (optional) → when → preview → Confirm / Cancel.
@@ -37,7 +60,11 @@ type When =
  * `conversation.external` / `conversation.now`, and every stored value is plain JSON.
  */
 export function createNewArticleConversation(desk: EditorDesk) {
-  return async function newArticle(conversation: Conversation<BotContext, Context>, ctx: Context) {
+  return async function newArticle(
+    conversation: Conversation<BotContext, DialogContext>,
+    ctx: DialogContext,
+  ) {
+    const d = deskFor(ctx.locale);
     const input = (o: { buttons?: string[]; skippable?: boolean } = {}) =>
       nextInput(conversation, { ...o, ownCommand: "new" });
 
@@ -52,48 +79,32 @@ export function createNewArticleConversation(desk: EditorDesk) {
           if (answer.kind !== "text") continue;
           const problem = check(answer.text.trim());
           if (problem === undefined) return answer.text.trim();
-          await answer.ctx.reply(`${problem} Try again, or /cancel.`);
+          await answer.ctx.reply(d.tryAgain(problem));
         }
       };
 
     const headline = (await askValid((t) =>
       t.includes("\n")
-        ? "The headline is one line."
+        ? d.headlineOneLine
         : t.length > MAX_HEADLINE
-          ? `The headline is ${t.length} characters; at most ${MAX_HEADLINE}.`
+          ? d.headlineTooLong(t.length, MAX_HEADLINE)
           : undefined,
-    )("📝 New post (step 1 of 4). Send the <b>headline</b>. /cancel leaves at any step."))!;
+    )(d.newStep1Html))!;
 
     const body = (await askValid((t) =>
       t.length < MIN_TEXT
-        ? `The text is too short (at least ${MIN_TEXT} characters).`
+        ? d.textTooShort(MIN_TEXT)
         : t.length > MAX_TEXT
-          ? `The text is ${t.length} characters; /new takes at most ${MAX_TEXT} (use /add for longer articles).`
+          ? d.textTooLong(t.length, MAX_TEXT)
           : undefined,
-    )("Step 2 of 4: send the <b>text</b> of the post. Separate paragraphs with an empty line."))!;
+    )(d.newStep2Html))!;
 
     const link = await askValid(
-      (t) => (isWebUrl(t) && t.length <= 2000 ? undefined : "That is not an http(s) link."),
+      (t) => (isWebUrl(t) && t.length <= 2000 ? undefined : d.notALink),
       true,
-    )("Step 3 of 4: send a <b>link</b> to the full story, or /skip.");
+    )(d.newStep3Html);
 
-    await ctx.reply(
-      `Step 4 of 4: <b>when</b> should it go out? Press a button, or send a date and time in ${escapeHtml(desk.timezone)} like 25.12.2025 09:30.`,
-      { parse_mode: "HTML", reply_markup: whenKeyboard() },
-    );
-    let when: When | undefined;
-    while (!when) {
-      const answer = await input({ buttons: [NEW_NEXT_SLOT, NEW_NOW] });
-      if (answer.kind === "button") {
-        await answer.ctx.answerCallbackQuery();
-        when = answer.data === NEW_NOW ? { kind: "now" } : { kind: "next" };
-      } else if (answer.kind === "text") {
-        const parsed = parseWhen(answer.text, desk.timezone, await conversation.now());
-        if (parsed.ok) when = { kind: "at", at: parsed.at };
-        else
-          await answer.ctx.reply(`Not a time I can use: ${parsed.reason}. Try again, or /cancel.`);
-      }
-    }
+    const when = await askWhen(conversation, ctx, desk, d);
 
     const publishedAt = when.kind === "at" ? when.at : await conversation.now();
     const fields = { title: headline, body, url: link, publishedAt };
@@ -101,43 +112,62 @@ export function createNewArticleConversation(desk: EditorDesk) {
     const preview = await conversation.external(() => desk.intake.draftPreview(fields, username));
     const whenText =
       when.kind === "now"
-        ? "right after you confirm"
+        ? d.whenNow
         : when.kind === "next"
-          ? "at the next scheduled slot (first in the queue)"
-          : `not before ${shownTime(when.at, desk.timezone)}`;
-    await ctx.reply(`Preview. It will be posted ${whenText}:`);
-    await replyWithPreview(ctx, preview, confirmKeyboard());
+          ? d.whenNext
+          : d.whenAt(shownTime(when.at, desk.timezone, d.locale));
+    const shown = await replyWithPreview(ctx, preview, {
+      statusHtml: escapeHtml(d.previewIntro(whenText)),
+      markup: confirmKeyboard(d),
+    });
 
     for (;;) {
       const answer = await input({ buttons: [NEW_CONFIRM, NEW_CANCEL] });
       if (answer.kind !== "button") {
-        if (answer.kind === "text")
-          await answer.ctx.reply("Press Confirm or Cancel under the preview.");
+        if (answer.kind === "text") await answer.ctx.reply(d.pressConfirm);
         continue;
       }
       await answer.ctx.answerCallbackQuery();
-      await answer.ctx.editMessageReplyMarkup();
       if (answer.data === NEW_CANCEL) {
-        await answer.ctx.reply("Cancelled: nothing was saved.");
+        await answer.ctx.editMessageReplyMarkup();
+        await answer.ctx.reply(d.cancelled);
         return;
       }
       const options = when.kind === "at" ? { notBefore: when.at, top: true } : { top: true };
       const result = await conversation.external(() =>
         desk.intake.fromFields(fields, username, options),
       );
-      if (when.kind === "now" && result.status === "accepted" && result.item.state === "queued") {
+      if (result.status === "refused") {
+        await answer.ctx.editMessageReplyMarkup();
+        await answer.ctx.reply(refusedHtml(d, result.reason), { parse_mode: "HTML" });
+        return;
+      }
+      if (when.kind === "now" && result.item.state === "queued") {
         const itemId = result.item.id;
-        const posted = await conversation.external(() => postNowFor(desk, itemId));
-        await answer.ctx.reply(
-          posted.ok
-            ? publishOutcomeHtml(posted.outcome)
-            : `⚠️ Not posted: ${escapeHtml(posted.reason)}.`,
-          { parse_mode: "HTML" },
+        const posted = await conversation.external(() => postNowFor(desk, d, itemId));
+        const status = posted.ok
+          ? publishOutcomeHtml(d, posted.outcome)
+          : d.nothingPosted(escapeHtml(posted.reason));
+        const stillQueued = !posted.ok || posted.outcome.status === "retry-later";
+        await settlePreview(
+          answer.ctx,
+          result.preview,
+          shown,
+          status,
+          stillQueued ? previewKeyboard(d, itemId) : undefined,
         );
         return;
       }
       const paused = await conversation.external(() => desk.queue.isPaused());
-      await replyWithIntake(answer.ctx, result, { timezone: desk.timezone, paused });
+      const status = intakeStatusHtml(d, result, desk.timezone, paused);
+      const waiting = result.enqueued !== "already-posted" && result.item.state === "queued";
+      await settlePreview(
+        answer.ctx,
+        result.preview,
+        shown,
+        status,
+        waiting ? previewKeyboard(d, result.item.id) : undefined,
+      );
       return;
     }
   };

@@ -8,6 +8,12 @@ import type { QueueService } from "../../publishing/queue-service.js";
 import type { BotDeps } from "../deps.js";
 import type { PendingPaste } from "./paste-store.js";
 
+/** What the desk does with feeds. */
+export type DeskFeeds = Pick<
+  FeedService,
+  "addFeed" | "listFeeds" | "removeFeed" | "findFeed" | "setRules"
+>;
+
 /** Everything the editors' features share, built once in createBot. */
 export interface EditorDesk {
   readonly adminIds: readonly number[];
@@ -16,7 +22,9 @@ export interface EditorDesk {
   readonly queue: QueueService;
   readonly publisher: Pick<Publisher, "postNow"> | undefined;
   readonly intake: ArticleIntake;
-  readonly feeds: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed"> | undefined;
+  readonly feeds: DeskFeeds | undefined;
+  /** `<api root>/file/bot<token>`: where files editors send (OPML) are downloaded from. */
+  readonly fileRoot: string | undefined;
   readonly pendingPastes: KeyValueStorage<PendingPaste> | undefined;
   readonly now: () => number;
 }
@@ -38,6 +46,7 @@ export function createEditorDesk(config: Config, deps: BotDeps): EditorDesk | un
       channelUrl: config.channelUrl,
     }),
     feeds: deps.feeds,
+    fileRoot: config.botToken ? `${config.telegramApiRoot}/file/bot${config.botToken}` : undefined,
     pendingPastes: deps.pendingPastes,
     now: Date.now,
   };

@@ -1,5 +1,10 @@
 import type { PublishOutcome } from "../../publishing/publisher.js";
-import { QueueError } from "../../publishing/queue-errors.js";
+import {
+  QueueEmptyError,
+  QueueError,
+  QueueItemNotFoundError,
+} from "../../publishing/queue-errors.js";
+import type { DeskMessages } from "../i18n/index.js";
 import type { EditorDesk } from "./desk.js";
 
 /** "Post now" as plain data: what the publisher did, or why it could not (no such item, …). */
@@ -9,22 +14,27 @@ export type PostNowResult =
 
 /**
  * Runs the publisher's postNow (the same path as the scheduler). Queue errors become a reason
- * for the editor; a missing publisher says so instead of failing.
+ * for the editor, in their language where the desk has the words; a missing publisher says so
+ * instead of failing.
  */
-export async function postNowFor(desk: EditorDesk, itemId?: number): Promise<PostNowResult> {
-  if (!desk.publisher) {
-    return {
-      ok: false,
-      reason: "publishing is not set up in this bot (no CHANNEL_ID?)",
-      stale: false,
-    };
-  }
+export async function postNowFor(
+  desk: EditorDesk,
+  d: DeskMessages,
+  itemId?: number,
+): Promise<PostNowResult> {
+  if (!desk.publisher) return { ok: false, reason: d.noPublisher, stale: false };
   try {
     return { ok: true, outcome: await desk.publisher.postNow(itemId) };
   } catch (error) {
     if (error instanceof QueueError) {
-      const stale = itemId !== undefined && error.name !== "QueueEmptyError";
-      return { ok: false, reason: error.message, stale };
+      const stale = itemId !== undefined && !(error instanceof QueueEmptyError);
+      const reason =
+        error instanceof QueueEmptyError
+          ? d.queueIsEmpty
+          : error instanceof QueueItemNotFoundError
+            ? d.noSuchItem(error.itemId)
+            : error.message;
+      return { ok: false, reason, stale };
     }
     throw error;
   }

@@ -1,11 +1,12 @@
 import type { QueueEntry, QueueView } from "../formatters/admin-queue.js";
+import type { DeskMessages } from "../i18n/index.js";
 import type { EditorDesk } from "./desk.js";
 
 /** Failed items shown after the live ones, newest first. */
 const FAILED_SHOWN = 10;
 
 /** The queue as editors see it now: live items in order, then recently failed ones. */
-export function loadQueueView(desk: EditorDesk): QueueView {
+export function loadQueueView(desk: EditorDesk, d: DeskMessages): QueueView {
   const live: QueueEntry[] = desk.queue.list().map((item) => ({
     id: item.id,
     title: item.title,
@@ -17,7 +18,7 @@ export function loadQueueView(desk: EditorDesk): QueueView {
   }));
   const failed: QueueEntry[] = desk.queue.failed(FAILED_SHOWN).map((item) => ({
     id: item.id,
-    title: desk.articles.findById(item.articleId)?.title ?? "(article deleted)",
+    title: desk.articles.findById(item.articleId)?.title ?? d.articleDeleted,
     state: item.state,
     plannedAt: null,
     notBefore: item.notBefore,
@@ -28,5 +29,6 @@ export function loadQueueView(desk: EditorDesk): QueueView {
     entries: [...live, ...failed],
     paused: desk.queue.stats().paused,
     timezone: desk.timezone,
+    d,
   };
 }

@@ -3,6 +3,7 @@ import type { BotContext } from "../context.js";
 import { ADD_ARTICLE_CONVERSATION } from "../conversations/add-article.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
+import { deskFor } from "../i18n/index.js";
 import { replyWithIntake } from "../replies/intake-replies.js";
 
 /** `/add <text>` stores, queues and previews an article; a bare `/add` asks for the text. */
@@ -17,7 +18,10 @@ export function createAdminAddFeature(desk: EditorDesk): Composer<BotContext> {
       return;
     }
     const result = desk.intake.fromText(text, ctx.me.username);
-    await replyWithIntake(ctx, result, { timezone: desk.timezone, paused: desk.queue.isPaused() });
+    await replyWithIntake(ctx, deskFor(ctx.locale), result, {
+      timezone: desk.timezone,
+      paused: desk.queue.isPaused(),
+    });
   });
 
   return feature;

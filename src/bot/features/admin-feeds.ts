@@ -1,15 +1,18 @@
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
 import { FeedError } from "../../feeds/feed-errors.js";
+import { writeOpml } from "../../feeds/opml.js";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { feedAddedHtml, feedListHtml } from "../formatters/admin-feeds.js";
 import { shortTitle, shownError } from "../formatters/admin-text.js";
+import { deskFor } from "../i18n/index.js";
+import { replyFeedCard } from "../replies/feed-card-replies.js";
 
-const ADD_USAGE = "Usage: /addfeed https://example.com/rss [store-only]";
 const STORE_ONLY = /^(?:store-only|storeonly|store_only)$/i;
+const FEED_ID = /^#?(\d{1,12})$/;
 
-/** /addfeed, /feeds and /removefeed, for editors only. */
+/** /addfeed, /feeds (and /feeds export), /feed <ID> and /removefeed, for editors only. */
 export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const feeds = desk.feeds;
@@ -17,45 +20,73 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
   const editor = feature.chatType("private").filter(isAdminOf(desk.adminIds));
 
   editor.command("addfeed", async (ctx) => {
+    const d = deskFor(ctx.locale);
     const [url, flag, ...extra] = ctx.match.trim().split(/\s+/).filter(Boolean);
     if (!url || extra.length > 0 || (flag !== undefined && !STORE_ONLY.test(flag))) {
-      await ctx.reply(ADD_USAGE);
+      await ctx.reply(d.addfeedUsage);
       return;
     }
     await ctx.replyWithChatAction("typing");
     try {
       const result = await feeds.addFeed(url, { storeOnly: flag !== undefined });
-      await ctx.reply(feedAddedHtml(result), { parse_mode: "HTML" });
+      await ctx.reply(feedAddedHtml(d, result), { parse_mode: "HTML" });
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;
-      await ctx.reply(`❌ Feed not added: ${shownError(error.message, 300)}.`, {
-        parse_mode: "HTML",
-      });
+      await ctx.reply(d.feedNotAdded(shownError(error.message, 300)), { parse_mode: "HTML" });
     }
   });
 
-  editor.command("feeds", (ctx) =>
-    ctx.reply(feedListHtml(feeds.listFeeds(), desk.timezone), {
+  editor.command("feeds", async (ctx) => {
+    const d = deskFor(ctx.locale);
+    const all = feeds.listFeeds();
+    if (ctx.match.trim().toLowerCase() === "export") {
+      if (all.length === 0) {
+        await ctx.reply(d.opmlNoFeeds);
+        return;
+      }
+      const opml = writeOpml(all, desk.now());
+      await ctx.replyWithDocument(new InputFile(Buffer.from(opml, "utf8"), "newsroom-feeds.opml"), {
+        caption: d.opmlExportCaption(all.length),
+      });
+      return;
+    }
+    await ctx.reply(feedListHtml(d, all, desk.timezone), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
-    }),
-  );
+    });
+  });
+
+  editor.command("feed", async (ctx) => {
+    const d = deskFor(ctx.locale);
+    const id = FEED_ID.exec(ctx.match.trim())?.[1];
+    if (id === undefined) {
+      await ctx.reply(d.feedUsage);
+      return;
+    }
+    const feed = feeds.findFeed(Number(id));
+    if (!feed) {
+      await ctx.reply(d.noSuchFeed(Number(id)));
+      return;
+    }
+    await replyFeedCard(ctx, d, feed, desk.timezone);
+  });
 
   editor.command("removefeed", async (ctx) => {
-    const id = /^#?(\d{1,12})$/.exec(ctx.match.trim())?.[1];
+    const d = deskFor(ctx.locale);
+    const id = FEED_ID.exec(ctx.match.trim())?.[1];
     if (id === undefined) {
-      await ctx.reply("Usage: /removefeed 3 (the feed's ID from /feeds)");
+      await ctx.reply(d.removefeedUsage);
       return;
     }
     try {
       const feed = feeds.removeFeed(Number(id));
-      await ctx.reply(
-        `🗑 Feed #${feed.id} (${shortTitle(feed.url, 300)}) removed. Its articles stay in the archive.`,
-        { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
-      );
+      await ctx.reply(d.feedRemovedHtml(feed.id, shortTitle(feed.url, 300)), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      });
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;
-      await ctx.reply(`❌ ${shownError(error.message)}.`, { parse_mode: "HTML" });
+      await ctx.reply(d.noSuchFeed(Number(id)));
     }
   });
 

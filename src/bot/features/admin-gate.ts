@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { EDITORS_ONLY, NOT_ALLOWED } from "../formatters/admin-text.js";
+import { deskFor, messagesFor } from "../i18n/index.js";
 
 /** The editors' commands: anyone else who sends one is refused politely. */
 export const EDITOR_COMMANDS = [
@@ -13,6 +13,7 @@ export const EDITOR_COMMANDS = [
   "resume",
   "addfeed",
   "feeds",
+  "feed",
   "removefeed",
   "stats",
 ] as const;
@@ -32,21 +33,18 @@ export function createEditorGate(adminIds: readonly number[]): Composer<BotConte
   outsider.chatType("private").use(async (ctx, next) => {
     if (Object.keys(ctx.conversation.active()).length === 0) return next();
     await ctx.conversation.exitAll();
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: NOT_ALLOWED, show_alert: true });
-    else await ctx.reply("Only the newsroom's editors can do this; the dialog is closed.");
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: messagesFor(ctx.locale).notAllowed, show_alert: true });
+    } else await ctx.reply(deskFor(ctx.locale).dialogClosed);
   });
   outsider
     .chatType("private")
-    .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(EDITORS_ONLY[ctx.locale]));
+    .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(messagesFor(ctx.locale).editorsOnly));
   outsider.callbackQuery(/^[qe]:/, (ctx) =>
-    ctx.answerCallbackQuery({ text: NOT_ALLOWED, show_alert: true }),
+    ctx.answerCallbackQuery({ text: messagesFor(ctx.locale).notAllowed, show_alert: true }),
   );
   return gate;
 }
-
-/** What an editor hears when the bot runs without a channel, so the desk is not installed. */
-export const DESK_OFF =
-  "The editors' desk is off: CHANNEL_ID is not set, so there is no queue to run. Set CHANNEL_ID in .env and restart the bot.";
 
 /** Installed instead of the desk when there is no queue: editors' commands get the reason. */
 export function createDeskOffNotice(adminIds: readonly number[]): Composer<BotContext> {
@@ -54,6 +52,6 @@ export function createDeskOffNotice(adminIds: readonly number[]): Composer<BotCo
   notice
     .chatType("private")
     .filter(isAdminOf(adminIds))
-    .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(DESK_OFF));
+    .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(deskFor(ctx.locale).deskOff));
   return notice;
 }

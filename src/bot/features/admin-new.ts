@@ -3,7 +3,9 @@ import type { BotContext } from "../context.js";
 import { NEW_ARTICLE_CONVERSATION } from "../conversations/new-article.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
+import { deskFor } from "../i18n/index.js";
 import {
+  NEW_AT_DATA,
   NEW_CANCEL,
   NEW_CONFIRM,
   NEW_NEXT_SLOT,
@@ -19,9 +21,11 @@ export function createAdminNewFeature(desk: EditorDesk): Composer<BotContext> {
     .chatType("private")
     .command("new", (ctx) => ctx.conversation.enter(NEW_ARTICLE_CONVERSATION));
   // Inside a dialog /cancel is read by the dialog itself; here there is none.
-  editor.chatType("private").command("cancel", (ctx) => ctx.reply("There is nothing to cancel."));
-  editor.callbackQuery([NEW_NEXT_SLOT, NEW_NOW, NEW_CONFIRM, NEW_CANCEL], (ctx) =>
-    ctx.answerCallbackQuery({ text: "This dialog is over. /new starts a new post." }),
+  editor
+    .chatType("private")
+    .command("cancel", (ctx) => ctx.reply(deskFor(ctx.locale).nothingToCancel));
+  editor.callbackQuery([NEW_NEXT_SLOT, NEW_NOW, NEW_CONFIRM, NEW_CANCEL, NEW_AT_DATA], (ctx) =>
+    ctx.answerCallbackQuery({ text: deskFor(ctx.locale).dialogOver }),
   );
   return feature;
 }

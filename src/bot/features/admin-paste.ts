@@ -6,6 +6,7 @@ import type { EditorDesk } from "../editor-desk/desk.js";
 import { keepPaste, takePaste } from "../editor-desk/paste-store.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { shortTitle } from "../formatters/admin-text.js";
+import { deskFor } from "../i18n/index.js";
 import { PASTE_DATA, pasteDropData, pasteQueueData } from "../keyboards/admin-callback-data.js";
 import { replyWithIntake } from "../replies/intake-replies.js";
 
@@ -46,34 +47,36 @@ export function createAdminPasteFeature(desk: EditorDesk): Composer<BotContext> 
       at: desk.now(),
     });
     const headline = text.trim().split("\n")[0] ?? "";
-    await ctx.reply(
-      `Queue this as an article?\n<b>${shortTitle(headline)}</b> (${text.length.toLocaleString("en")} characters)`,
-      {
-        parse_mode: "HTML",
-        reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
-        reply_markup: new InlineKeyboard()
-          .text("Queue it", pasteQueueData(key))
-          .text("No", pasteDropData(key)),
-      },
-    );
+    const d = deskFor(ctx.locale);
+    await ctx.reply(d.pasteQuestionHtml(shortTitle(headline), text.length), {
+      parse_mode: "HTML",
+      reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+      reply_markup: new InlineKeyboard()
+        .text(d.queueItButton, pasteQueueData(key))
+        .text(d.noButton, pasteDropData(key)),
+    });
   });
 
   editor.callbackQuery(PASTE_DATA, async (ctx) => {
     const [, action, key] = PASTE_DATA.exec(ctx.callbackQuery.data)!;
     const paste = takePaste(store, key!, desk.now());
+    const d = deskFor(ctx.locale);
     if (!paste) {
-      await ctx.answerCallbackQuery({ text: "That text is no longer kept; send it again." });
+      await ctx.answerCallbackQuery({ text: d.pasteGone });
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       return;
     }
     await ctx.answerCallbackQuery();
     if (action === "px") {
-      await ctx.editMessageText("Not queued.");
+      await ctx.editMessageText(d.notQueuedShort);
       return;
     }
     await ctx.editMessageReplyMarkup();
     const result = desk.intake.fromText(paste.text, ctx.me.username, paste);
-    await replyWithIntake(ctx, result, { timezone: desk.timezone, paused: desk.queue.isPaused() });
+    await replyWithIntake(ctx, d, result, {
+      timezone: desk.timezone,
+      paused: desk.queue.isPaused(),
+    });
   });
 
   return feature;

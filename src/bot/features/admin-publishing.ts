@@ -5,6 +5,7 @@ import { postNowFor } from "../editor-desk/post-now.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
+import { deskFor } from "../i18n/index.js";
 
 const ITEM_ID = /^#?(\d{1,12})$/;
 
@@ -14,43 +15,37 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
   const editor = feature.chatType("private").filter(isAdminOf(desk.adminIds));
 
   editor.command("postnow", async (ctx) => {
+    const d = deskFor(ctx.locale);
     const arg = ctx.match.trim();
     const id = ITEM_ID.exec(arg)?.[1];
     if (arg !== "" && id === undefined) {
-      await ctx.reply(
-        "Usage: /postnow to publish the next queued item, or /postnow 12 for item #12 of /queue.",
-      );
+      await ctx.reply(d.postnowUsage);
       return;
     }
-    const result = await postNowFor(desk, id === undefined ? undefined : Number(id));
+    const result = await postNowFor(desk, d, id === undefined ? undefined : Number(id));
     await ctx.reply(
       result.ok
-        ? publishOutcomeHtml(result.outcome)
-        : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
+        ? publishOutcomeHtml(d, result.outcome)
+        : d.nothingPosted(escapeHtml(result.reason)),
       { parse_mode: "HTML" },
     );
   });
 
   editor.command("pause", async (ctx) => {
+    const d = deskFor(ctx.locale);
     if (desk.queue.pause()) {
-      await ctx.reply(
-        "⏸ Scheduled publishing is paused, also after a restart. /postnow still posts; /resume restarts the schedule.",
-      );
+      await ctx.reply(d.pausedNow);
       return;
     }
     const since = desk.queue.stats().paused;
     await ctx.reply(
-      `Publishing was already paused${since ? ` since ${shownTime(since.at, desk.timezone)}` : ""}. /resume restarts it.`,
+      d.alreadyPaused(since ? shownTime(since.at, desk.timezone, d.locale) : undefined),
     );
   });
 
   editor.command("resume", async (ctx) => {
-    const resumed = desk.queue.resume();
-    await ctx.reply(
-      resumed
-        ? "▶️ Scheduled publishing is running again. /queue shows the planned times."
-        : "Publishing was not paused; it runs on schedule.",
-    );
+    const d = deskFor(ctx.locale);
+    await ctx.reply(desk.queue.resume() ? d.resumed : d.notPaused);
   });
 
   return feature;

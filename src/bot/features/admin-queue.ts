@@ -7,17 +7,16 @@ import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { publishOutcomeText } from "../formatters/admin-publish.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
+import { type DeskMessages, deskFor } from "../i18n/index.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
-
-const STALE = "That item is no longer in the queue.";
 
 const isNotModified = (error: unknown) =>
   error instanceof GrammyError && error.description.includes("message is not modified");
 
 /** Redraws the /queue message the button sits under; "not modified" is fine. */
 async function redraw(ctx: BotContext, desk: EditorDesk, page: number): Promise<void> {
-  const view = loadQueueView(desk);
+  const view = loadQueueView(desk, deskFor(ctx.locale));
   const shown = clampPage(view, page);
   try {
     await ctx.editMessageText(queuePageHtml(view, shown), {
@@ -30,34 +29,38 @@ async function redraw(ctx: BotContext, desk: EditorDesk, page: number): Promise<
 }
 
 /** Does what an item button says; returns the short answer for the editor. */
-async function act(desk: EditorDesk, button: Extract<QueueButton, { kind: "item" }>) {
+async function act(
+  desk: EditorDesk,
+  d: DeskMessages,
+  button: Extract<QueueButton, { kind: "item" }>,
+) {
   const { itemId } = button;
   try {
     switch (button.action) {
       case "p": {
-        const result = await postNowFor(desk, itemId);
-        if (result.ok) return { text: publishOutcomeText(result.outcome), done: true };
-        return { text: result.stale ? STALE : result.reason, done: result.stale };
+        const result = await postNowFor(desk, d, itemId);
+        if (result.ok) return { text: publishOutcomeText(d, result.outcome), done: true };
+        return { text: result.stale ? d.staleItem : result.reason, done: result.stale };
       }
       case "r":
         desk.queue.remove(itemId);
-        return { text: "Removed from the queue.", done: true };
+        return { text: d.removedFromQueue, done: true };
       case "t":
         desk.queue.moveToTop(itemId);
-        return { text: "Moved to the top.", done: false };
+        return { text: d.movedToTop, done: false };
       case "u":
         desk.queue.moveUp(itemId);
-        return { text: "Moved up.", done: false };
+        return { text: d.movedUp, done: false };
       case "d":
         desk.queue.moveDown(itemId);
-        return { text: "Moved down.", done: false };
+        return { text: d.movedDown, done: false };
       case "y":
         desk.queue.retry(itemId);
-        return { text: "Queued again at the end.", done: false };
+        return { text: d.queuedAgain, done: false };
     }
   } catch (error) {
     // A removed, posted or unknown item: the button is stale.
-    if (error instanceof QueueError) return { text: STALE, done: true };
+    if (error instanceof QueueError) return { text: d.staleItem, done: true };
     throw error;
   }
 }
@@ -68,7 +71,7 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
   const editor = feature.filter(isAdminOf(desk.adminIds));
 
   editor.chatType("private").command("queue", async (ctx) => {
-    const view = loadQueueView(desk);
+    const view = loadQueueView(desk, deskFor(ctx.locale));
     await ctx.reply(queuePageHtml(view, 0), {
       parse_mode: "HTML",
       reply_markup: queueKeyboard(view, 0),
@@ -76,9 +79,10 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
   });
 
   editor.callbackQuery(/^q:/, async (ctx) => {
+    const d = deskFor(ctx.locale);
     const button = parseQueueData(ctx.callbackQuery.data);
     if (!button) {
-      await ctx.answerCallbackQuery({ text: "This button is not valid." });
+      await ctx.answerCallbackQuery({ text: d.buttonInvalid });
       return;
     }
     if (button.kind === "page") {
@@ -86,7 +90,7 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
       await redraw(ctx, desk, button.page);
       return;
     }
-    const answer = await act(desk, button);
+    const answer = await act(desk, d, button);
     await ctx.answerCallbackQuery({ text: answer.text });
     if (button.page !== undefined) {
       await redraw(ctx, desk, button.page);

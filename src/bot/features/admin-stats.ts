@@ -4,6 +4,7 @@ import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { statsHtml } from "../formatters/admin-stats.js";
+import { deskFor } from "../i18n/index.js";
 
 /** /stats for editors: archive, queue, posts, feeds' health, pause and the last delivery error. */
 export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> {
@@ -13,7 +14,7 @@ export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> 
     .chatType("private")
     .filter(isAdminOf(desk.adminIds))
     .command("stats", (ctx) =>
-      ctx.reply(statsHtml(stats.snapshot(), desk.timezone), {
+      ctx.reply(statsHtml(deskFor(ctx.locale), stats.snapshot(), desk.timezone), {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
       }),

@@ -1,14 +1,21 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { helpMessage } from "../formatters/help-text.js";
-import { messagesFor } from "../i18n/index.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import { deskHelpPieces, helpMessage } from "../formatters/help-text.js";
+import { deskFor, messagesFor } from "../i18n/index.js";
 import { replyPieces } from "../replies/reader-replies.js";
 
-/** /help: what the bot does and its commands, an example each, in the reader's language. */
-export function createHelpFeature(): Composer<BotContext> {
+/**
+ * /help: what the bot does and its commands, an example each, in the user's language; an
+ * editor also gets the desk's commands, after the readers' ones.
+ */
+export function createHelpFeature(adminIds: readonly number[] = []): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.command("help", (ctx) =>
-    replyPieces(ctx, helpMessage(messagesFor(ctx.locale), ctx.me?.username)),
-  );
+  const isEditor = isAdminOf(adminIds);
+  feature.command("help", (ctx) => {
+    const pieces = helpMessage(messagesFor(ctx.locale), ctx.me?.username);
+    const editor = ctx.chat.type === "private" && isEditor(ctx);
+    return replyPieces(ctx, editor ? [...pieces, ...deskHelpPieces(deskFor(ctx.locale))] : pieces);
+  });
   return feature;
 }

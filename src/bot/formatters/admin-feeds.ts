@@ -1,53 +1,104 @@
 import type { Feed } from "../../feeds/feed.js";
 import type { AddFeedResult } from "../../feeds/feed-service.js";
-import { fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
+import type { OpmlOutcome } from "../../feeds/opml-import.js";
+import type { DeskMessages } from "../i18n/index.js";
+import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
 /** A feed's health in a word: ok, failing (with count) or not fetched yet. */
-export function feedHealth(feed: Feed): string {
-  if (feed.lastError) return `failing (${feed.failureCount} in a row)`;
-  if (feed.lastSuccessAt === null) return "not fetched yet";
-  return "ok";
+export function feedHealth(d: DeskMessages, feed: Feed): string {
+  if (feed.lastError) return d.feedFailing(feed.failureCount);
+  if (feed.lastSuccessAt === null) return d.feedNotFetched;
+  return d.feedOk;
 }
 
 /** Feed titles come from the feeds themselves: kept short, so a list still fits one message. */
-function feedName(feed: Feed): string {
+export function feedName(feed: Pick<Feed, "title" | "url">): string {
   return shortTitle(feed.title?.trim() || new URL(feed.url).hostname, 100);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const words = (list: readonly string[]) => escapeHtml(list.join(", "));
 
 /** The answer to /addfeed that worked. */
-export function feedAddedHtml(result: AddFeedResult): string {
+export function feedAddedHtml(d: DeskMessages, result: AddFeedResult): string {
   const { feed } = result;
-  const what = feed.storeOnly
-    ? "stored in the archive only (store-only feed: nothing is queued)"
-    : "stored and queued for the channel";
-  return (
-    `✅ Feed <b>${feedName(feed)}</b> added as #${feed.id}.\n` +
-    `It offered ${result.found} item${result.found === 1 ? "" : "s"}; ${result.created} new article${result.created === 1 ? "" : "s"} ${what}.`
-  );
+  return `${d.feedAddedHtml(feedName(feed), feed.id)}\n${d.feedOffered(result.found, result.created, feed.storeOnly)}`;
 }
 
-/** The /feeds list: each feed with its last fetch, item count and last error. */
-export function feedListHtml(feeds: readonly Feed[], timezone: string): string {
-  if (feeds.length === 0) return "No feeds yet. Add one with /addfeed &lt;url&gt; [store-only].";
+function lastFetchText(d: DeskMessages, feed: Feed, timezone: string): string {
+  return feed.lastFetchedAt === null
+    ? d.neverFetched
+    : d.lastFetch(escapeHtml(shownTime(feed.lastFetchedAt, timezone, d.locale)));
+}
+
+/** The /feeds list: each feed with its rules, last fetch, item count and last error. */
+export function feedListHtml(d: DeskMessages, feeds: readonly Feed[], timezone: string): string {
+  if (feeds.length === 0) return d.noFeeds;
   const lines = feeds.map((feed) => {
-    const fetched =
-      feed.lastFetchedAt === null
-        ? "never fetched"
-        : `last fetch ${shownTime(feed.lastFetchedAt, timezone)}`;
-    const facts = [fetched, `${feed.itemCount} articles`, feedHealth(feed)];
-    if (feed.storeOnly) facts.push("store-only");
-    const error = feed.lastError ? `\n   last error: ${shownError(feed.lastError)}` : "";
-    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${error}`;
+    const facts = [
+      lastFetchText(d, feed, timezone),
+      d.articles(feed.itemCount),
+      feedHealth(d, feed),
+    ];
+    const rules: string[] = [];
+    if (feed.paused) rules.push(d.pollingPausedTag);
+    if (feed.storeOnly) rules.push(d.storeOnlyTag);
+    if (feed.includeWords.length) rules.push(d.includeTag(words(feed.includeWords)));
+    if (feed.excludeWords.length) rules.push(d.excludeTag(words(feed.excludeWords)));
+    const ruleLine = rules.length ? `\n   ${rules.join(" · ")}` : "";
+    const error = feed.lastError ? `\n   ${d.lastError(shownError(feed.lastError))}` : "";
+    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${ruleLine}${error}`;
   });
   return fitEntries(
     {
-      head: `<b>Feeds</b> (${feeds.length})\n\n`,
+      head: `${d.feedsTitleHtml(feeds.length)}\n\n`,
       entries: lines,
       separator: "\n\n",
-      tail: "\n\n/removefeed &lt;ID&gt; stops one.",
+      tail: `\n\n${d.feedsTail}`,
     },
-    (left) => `\n\n… and ${plural(left, "more feed")} not shown.`,
+    (left) => `\n\n${d.moreFeeds(left)}`,
   );
+}
+
+/** The /feed card: the feed's rules and health (its buttons are in keyboards/admin-feed-card). */
+export function feedCardHtml(d: DeskMessages, feed: Feed, timezone: string): string {
+  return d.feedCardHtml({
+    id: feed.id,
+    name: feedName(feed),
+    url: shortTitle(feed.url, 300),
+    paused: feed.paused,
+    storeOnly: feed.storeOnly,
+    include: feed.includeWords.length ? words(feed.includeWords) : d.anyWord,
+    exclude: feed.excludeWords.length ? words(feed.excludeWords) : d.noWord,
+    lastFetch: lastFetchText(d, feed, timezone),
+    articles: feed.itemCount,
+    health: feedHealth(d, feed),
+    lastError: feed.lastError ? shownError(feed.lastError) : undefined,
+  });
+}
+
+/** Report of an OPML import, trimmed to one message (a list of hundreds is cut, counts stay). */
+export function opmlReportHtml(d: DeskMessages, outcomes: readonly OpmlOutcome[]): string {
+  const url = (u: string) => shortTitle(u, 120);
+  const added = outcomes.flatMap((o) =>
+    o.status === "added" ? [`#${o.feed.id} ${feedName(o.feed)} — ${url(o.url)}`] : [],
+  );
+  const present = outcomes.flatMap((o) =>
+    o.status === "present" ? [`#${o.feedId} ${url(o.url)}`] : [],
+  );
+  const refused = outcomes.flatMap((o) =>
+    o.status === "refused" ? [{ url: url(o.url), reason: shownError(o.reason, 150) }] : [],
+  );
+  // Every line is whole HTML (tags open and close on it): a long report is cut between lines.
+  const lines = d.opmlReportHtml({ added, present, refused }).split("\n");
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > 4000) {
+      kept.push("…");
+      break;
+    }
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return kept.join("\n");
 }

@@ -1,43 +1,50 @@
 import type { IntakeResult, ItemSummary } from "../../editorial/article-intake.js";
+import type { DeskMessages } from "../i18n/index.js";
 import { escapeHtml, shownTime } from "./admin-text.js";
 
-/** "position 2, planned 10:30 12.03.2025" or why there is no planned time. */
-export function whereInQueue(item: ItemSummary, timezone: string, paused: boolean): string {
-  if (item.position === null) return `item #${item.id} is ${item.state}`;
+/** "item #3, position 2, planned 12 Mar 2025, 10:30 GMT+3" or why there is no planned time. */
+export function whereInQueue(
+  d: DeskMessages,
+  item: ItemSummary,
+  timezone: string,
+  paused: boolean,
+): string {
+  if (item.position === null) return d.itemInState(item.id, d.stateName(item.state));
   const when =
     item.state === "sending"
-      ? "being posted now"
+      ? d.beingPostedNow
       : item.plannedAt !== null
-        ? `planned ${shownTime(item.plannedAt, timezone)}`
+        ? d.planned(shownTime(item.plannedAt, timezone, d.locale))
         : paused
-          ? "publishing is paused (/resume)"
-          : "no scheduled run ahead";
-  return `item #${item.id}, position ${item.position}, ${when}`;
+          ? d.pausedResume
+          : d.noRunAhead;
+  return d.itemWhere(item.id, item.position, when);
 }
 
-/** The line above a preview: what was stored and where it stands in the queue. */
+/** The status line of an intake: what was stored and where it stands in the queue. */
 export function intakeStatusHtml(
+  d: DeskMessages,
   result: Extract<IntakeResult, { status: "accepted" }>,
   timezone: string,
   paused: boolean,
 ): string {
-  const article = `article ${result.articleId}`;
   const stored =
     result.stored === "created"
-      ? `Stored as ${article}`
+      ? d.storedCreated(result.articleId)
       : result.stored === "updated"
-        ? `Already in the archive as ${article}; its text was updated`
-        : `Already in the archive as ${article}`;
-  const where = whereInQueue(result.item, timezone, paused);
+        ? d.storedUpdated(result.articleId)
+        : d.storedSame(result.articleId);
+  const where = escapeHtml(whereInQueue(d, result.item, timezone, paused));
   switch (result.enqueued) {
     case "queued":
-      return `✅ ${stored} and queued: ${where}.\nPreview of the post:`;
+      return d.queued(stored, where);
     case "already-queued":
-      return `ℹ️ ${stored}; it is already queued: ${where}.\nPreview of the post:`;
+      return d.alreadyQueued(stored, where);
     case "already-posted":
-      return `ℹ️ ${stored}; it was already posted to the channel, so it is not queued again.`;
+      return d.alreadyPosted(stored);
   }
 }
 
 /** Why a text was not taken. */
-export const refusedHtml = (reason: string): string => `❌ Not queued: ${escapeHtml(reason)}.`;
+export const refusedHtml = (d: DeskMessages, reason: string): string =>
+  d.notQueued(escapeHtml(reason));

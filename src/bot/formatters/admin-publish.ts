@@ -1,27 +1,27 @@
 import type { PublishOutcome } from "../../publishing/publisher.js";
+import type { DeskMessages } from "../i18n/index.js";
 import { escapeHtml } from "./admin-text.js";
 
 /** What "Post now" did, as a short plain sentence (fits a button answer: ≤ 200 characters). */
-export function publishOutcomeText(outcome: PublishOutcome): string {
+export function publishOutcomeText(d: DeskMessages, outcome: PublishOutcome): string {
   const text = (() => {
     switch (outcome.status) {
       case "posted":
-        return outcome.plainFallback
-          ? `Posted to the channel (as plain text: Telegram refused the formatting).`
-          : "Posted to the channel.";
+        return outcome.plainFallback ? d.postedPlain : d.posted;
       case "failed":
-        return `Telegram refused the post; it is marked failed: ${outcome.reason}`;
+        return d.markedFailed(outcome.reason);
       case "retry-later":
-        return `Not delivered yet; it stays queued and is tried again: ${outcome.reason}`;
+        return d.retryLater(outcome.reason);
       case "paused":
-        return `The channel refused the bot, so publishing is paused: ${outcome.reason}`;
+        return d.channelRefusedPaused(outcome.reason);
     }
   })();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 /** The same as an HTML message line, with the item and article named. */
-export function publishOutcomeHtml(outcome: PublishOutcome): string {
+export function publishOutcomeHtml(d: DeskMessages, outcome: PublishOutcome): string {
   const icon = outcome.status === "posted" ? "✅" : "⚠️";
-  return `${icon} Item #${outcome.itemId} (article ${outcome.articleId}): ${escapeHtml(publishOutcomeText(outcome))}`;
+  const line = d.outcomeLine(outcome.itemId, outcome.articleId, publishOutcomeText(d, outcome));
+  return `${icon} ${escapeHtml(line)}`;
 }

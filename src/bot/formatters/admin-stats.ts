@@ -1,27 +1,27 @@
 import type { StatsSnapshot } from "../../stats/editor-stats.js";
-import { fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
+import type { DeskMessages } from "../i18n/index.js";
+import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
 /** The /stats message. */
-export function statsHtml(s: StatsSnapshot, timezone: string): string {
+export function statsHtml(d: DeskMessages, s: StatsSnapshot, timezone: string): string {
+  const time = (at: number) => escapeHtml(shownTime(at, timezone, d.locale));
   const publishing = s.paused
-    ? `⏸ paused since ${shownTime(s.paused.at, timezone)}${s.paused.by === "telegram" ? " (Telegram refused the channel)" : ""} — /resume`
-    : "▶️ running on schedule";
+    ? d.publishingPaused(time(s.paused.at), s.paused.by === "telegram")
+    : d.publishingRunning;
   const lines = [
-    "<b>Newsroom stats</b>",
+    `<b>${d.statsTitle}</b>`,
     "",
-    `Articles stored: ${s.articles}`,
-    `Queued: ${s.queued}${s.failed ? ` · failed: ${s.failed}` : ""}`,
-    `Posted today: ${s.postedToday} · last 7 days: ${s.postedLast7Days}`,
-    `Publishing: ${publishing}`,
-    `Last delivery error: ${
+    d.articlesStored(s.articles),
+    d.queuedLine(s.queued, s.failed),
+    d.postedLine(s.postedToday, s.postedLast7Days),
+    d.publishingLine(publishing),
+    d.lastDeliveryError(
       s.lastDeliveryError
-        ? `${shownError(s.lastDeliveryError.message)} (${shownTime(s.lastDeliveryError.at, timezone)})`
-        : "none"
-    }`,
+        ? `${shownError(s.lastDeliveryError.message)} (${time(s.lastDeliveryError.at)})`
+        : undefined,
+    ),
     "",
-    s.feeds.total === 0
-      ? "Feeds: none"
-      : `Feeds: ${s.feeds.total} · ok ${s.feeds.healthy} · failing ${s.feeds.failing}${s.feeds.pending ? ` · not fetched yet ${s.feeds.pending}` : ""}`,
+    d.feedsLine(s.feeds.total, s.feeds.healthy, s.feeds.failing, s.feeds.pending),
   ];
   const failing = s.failingFeeds.map(
     (feed) =>
@@ -30,6 +30,6 @@ export function statsHtml(s: StatsSnapshot, timezone: string): string {
   // Many failing feeds could outgrow one message: /feeds has the full story of each.
   return fitEntries(
     { head: lines.join("\n"), entries: failing, separator: "", tail: "" },
-    (left) => `\n   … and ${left} more failing feed${left === 1 ? "" : "s"} not shown.`,
+    (left) => `\n   ${d.moreFailingFeeds(left)}`,
   );
 }

@@ -1,21 +1,12 @@
+import type { Locale } from "../../i18n/locale.js";
 import { escapeHtml } from "../../publishing/telegram-html.js";
-import { formatHouseTime } from "../../time/zoned-time.js";
-import type { Locale } from "../context.js";
+import { formatShownTime } from "../../time/shown-time.js";
 
 export { escapeHtml };
 
-/** What a reader who tries an editor command is told (nothing else happens). */
-export const EDITORS_ONLY: Record<Locale, string> = {
-  en: "Sorry, this command is only for the newsroom's editors. /help lists what you can do.",
-  ru: "Извините, эта команда только для редакторов. /help — что умеет бот.",
-};
-
-/** The answer to a button press by someone who is not an editor. */
-export const NOT_ALLOWED = "Not allowed: only the newsroom's editors can use this button.";
-
-/** `10:30 12.03.2025 (Europe/Moscow)`-style time as editors read it, without the zone. */
-export function shownTime(epochMs: number, timezone: string): string {
-  return formatHouseTime(epochMs, timezone);
+/** A time as editors read it, with its UTC offset: `2 Dec 2026, 10:55 GMT+3`. */
+export function shownTime(epochMs: number, timezone: string, locale: Locale): string {
+  return formatShownTime(epochMs, timezone, locale);
 }
 
 /** A headline cut to `max` characters for lists, escaped. */

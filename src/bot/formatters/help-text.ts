@@ -1,5 +1,5 @@
 import type { Piece } from "../../publishing/telegram-html.js";
-import type { Messages } from "../i18n/index.js";
+import type { DeskMessages, Messages } from "../i18n/index.js";
 
 /** The command list: each command's example (tappable in Telegram) and what it does. */
 function commandList(m: Messages, botUsername: string | undefined): Piece[] {
@@ -25,4 +25,11 @@ export function helpMessage(m: Messages, botUsername: string | undefined): Piece
     { text: `\n${m.welcomeIntro}\n\n` },
     ...commandList(m, botUsername),
   ];
+}
+
+/** The editors' part of /help: the desk's commands with an example each. */
+export function deskHelpPieces(d: DeskMessages): Piece[] {
+  const pieces: Piece[] = [{ text: "\n\n" }, { text: d.deskHelpTitle, style: "b" }];
+  for (const c of d.deskCommands) pieces.push({ text: `\n• ${c.example} — ${c.what}` });
+  return pieces;
 }

@@ -18,6 +18,7 @@ export const en: Messages = {
       example: "/summary 42",
       what: "a short summary of article 42; without a number, today's digest",
     },
+    { command: "language", example: "/language", what: "English or Russian" },
     { command: "help", example: "/help", what: "this list" },
   ],
   inlineHint: (bot) => `In any chat, type @${bot} and a few words to share an article.`,
@@ -55,4 +56,11 @@ export const en: Messages = {
     "You are sending requests faster than I can answer. Please wait a moment and try again.",
   slowDownShort: "Too many requests, please wait a moment.",
   inlineLatestTitle: "Latest",
+
+  editorsOnly:
+    "Sorry, this command is only for the newsroom's editors. /help lists what you can do.",
+  notAllowed: "Not allowed: only the newsroom's editors can use this button.",
+  languagePrompt: "Choose the language of my replies:",
+  languageSet: "Done: I will answer you in English.",
+  languageUsage: "Send /language and press a button, or /language en, /language ru.",
 };

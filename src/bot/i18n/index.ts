@@ -1,13 +1,26 @@
-import type { Locale } from "../context.js";
+import type { Locale } from "../../i18n/locale.js";
+import { deskEn } from "./desk-en.js";
+import type { DeskMessages } from "./desk-messages.js";
+import { deskRu } from "./desk-ru.js";
 import { en } from "./en.js";
 import type { Messages } from "./messages.js";
 import { ru } from "./ru.js";
 
+export type { DeskMessages } from "./desk-messages.js";
 export type { CommandHelp, Messages } from "./messages.js";
 
-const CATALOGUE: Record<Locale, Messages> = { en, ru };
+/** Every catalogue, by language: a language is added here and type-checked against both interfaces. */
+export const CATALOGUE: Readonly<Record<Locale, { reader: Messages; desk: DeskMessages }>> = {
+  en: { reader: en, desk: deskEn },
+  ru: { reader: ru, desk: deskRu },
+};
 
 /** The reader-facing texts in `locale` (English for anything we do not have). */
 export function messagesFor(locale: Locale | undefined): Messages {
-  return CATALOGUE[locale ?? "en"] ?? en;
+  return CATALOGUE[locale ?? "en"]?.reader ?? en;
+}
+
+/** The editors' desk texts in `locale` (English for anything we do not have). */
+export function deskFor(locale: Locale | undefined): DeskMessages {
+  return CATALOGUE[locale ?? "en"]?.desk ?? deskEn;
 }

@@ -46,4 +46,13 @@ export interface Messages {
   readonly slowDown: string;
   readonly slowDownShort: string;
   readonly inlineLatestTitle: string;
+
+  /** A reader who tries an editor command (nothing else happens). */
+  readonly editorsOnly: string;
+  /** A press on an editor's button by someone who is not an editor. */
+  readonly notAllowed: string;
+  readonly languagePrompt: string;
+  /** Said in the newly chosen language. */
+  readonly languageSet: string;
+  readonly languageUsage: string;
 }

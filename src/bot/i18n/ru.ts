@@ -18,6 +18,7 @@ export const ru: Messages = {
       example: "/summary 42",
       what: "краткий пересказ статьи 42; без номера — дайджест дня",
     },
+    { command: "language", example: "/language", what: "русский или английский" },
     { command: "help", example: "/help", what: "этот список" },
   ],
   inlineHint: (bot) => `В любом чате наберите @${bot} и пару слов, чтобы поделиться статьёй.`,
@@ -54,4 +55,10 @@ export const ru: Messages = {
     "Вы отправляете запросы быстрее, чем я успеваю отвечать. Подождите немного и попробуйте снова.",
   slowDownShort: "Слишком много запросов, подождите немного.",
   inlineLatestTitle: "Свежее",
+
+  editorsOnly: "Извините, эта команда только для редакторов. /help — что умеет бот.",
+  notAllowed: "Нельзя: эта кнопка только для редакторов.",
+  languagePrompt: "Выберите язык ответов:",
+  languageSet: "Готово: буду отвечать вам по-русски.",
+  languageUsage: "Отправьте /language и нажмите кнопку, или /language ru, /language en.",
 };

@@ -57,3 +57,21 @@ export const NEW_NEXT_SLOT = "e:wn";
 export const NEW_NOW = "e:wp";
 export const NEW_CONFIRM = "e:nc";
 export const NEW_CANCEL = "e:nx";
+
+/** /new, a typed time the clocks skip or repeat: one of the offered moments, `e:wt:<unix minutes>`. */
+export const newAtData = (at: number): string => `e:wt:${Math.floor(at / 60_000)}`;
+export const NEW_AT_DATA = /^e:wt:(\d{1,10})$/;
+
+/** What a feed card button does: store-only, pause, include / exclude words, remove (ask, do, keep). */
+export type FeedAction = "s" | "p" | "i" | "x" | "r" | "rc" | "rk";
+/** A feed card button: `e:f:<action>:<feedId>`. */
+export const feedCardData = (action: FeedAction, feedId: number): string =>
+  `e:f:${action}:${feedId}`;
+const FEED_CARD = /^e:f:(s|p|i|x|r|rc|rk):([1-9]\d{0,11})$/;
+/** Reads feed card button data; undefined for anything malformed or forged. */
+export function parseFeedCardData(
+  data: string,
+): { readonly action: FeedAction; readonly feedId: number } | undefined {
+  const m = FEED_CARD.exec(data);
+  return m ? { action: m[1] as FeedAction, feedId: Number(m[2]) } : undefined;
+}

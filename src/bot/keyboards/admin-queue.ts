@@ -7,27 +7,28 @@ import { queueItemData, queuePageData } from "./admin-callback-data.js";
  * Retry · Remove, then paging and a refresh. Every button carries the page to redraw.
  */
 export function queueKeyboard(view: QueueView, page: number): InlineKeyboard {
+  const { d } = view;
   const keyboard = new InlineKeyboard();
   const first = page * QUEUE_PAGE_SIZE;
   view.entries.slice(first, first + QUEUE_PAGE_SIZE).forEach((entry, i) => {
     const position = first + i + 1;
     if (entry.state === "queued") {
       keyboard
-        .text(`${position} · Post now`, queueItemData("p", entry.id, page))
-        .text("Up", queueItemData("u", entry.id, page))
-        .text("Down", queueItemData("d", entry.id, page))
-        .text("Remove", queueItemData("r", entry.id, page))
+        .text(`${position} · ${d.postNowButton}`, queueItemData("p", entry.id, page))
+        .text(d.upButton, queueItemData("u", entry.id, page))
+        .text(d.downButton, queueItemData("d", entry.id, page))
+        .text(d.removeButton, queueItemData("r", entry.id, page))
         .row();
     } else if (entry.state === "failed") {
       keyboard
-        .text(`${position} · Retry`, queueItemData("y", entry.id, page))
-        .text("Remove", queueItemData("r", entry.id, page))
+        .text(`${position} · ${d.retryButton}`, queueItemData("y", entry.id, page))
+        .text(d.removeButton, queueItemData("r", entry.id, page))
         .row();
     }
   });
   const pages = pageCount(view);
-  if (page > 0) keyboard.text("‹ Back", queuePageData(page - 1));
-  keyboard.text("Refresh", queuePageData(page));
-  if (page < pages - 1) keyboard.text("Next ›", queuePageData(page + 1));
+  if (page > 0) keyboard.text(d.backButton, queuePageData(page - 1));
+  keyboard.text(d.refreshButton, queuePageData(page));
+  if (page < pages - 1) keyboard.text(d.nextPageButton, queuePageData(page + 1));
   return keyboard;
 }
