@@ -24,7 +24,7 @@ const buttons = (markup: unknown) =>
   ).flat();
 
 describe("/add", () => {
-  it("stores and queues a pasted article and answers with the exact post preview and its buttons", async () => {
+  it("stores and queues a pasted article and answers in one message: status, the exact post, its buttons", async () => {
     const h = await start();
     await h.send(
       privateMessage(`/add ${articleText("Bridge <reopens> & traffic flows")}`, { from: EDITOR }),
@@ -34,18 +34,23 @@ describe("/add", () => {
     expect(article.title).toBe("Bridge <reopens> & traffic flows");
     expect(queueRows(h)).toEqual([{ id: 1, article_id: article.id, state: "queued" }]);
 
-    const [status, preview] = h.fake.messages(EDITOR.id);
-    expect(status!.text).toContain(
-      `Stored as article ${article.id} and queued: item #1, position 1, planned`,
-    );
+    const replies = h.fake.messages(EDITOR.id);
+    expect(replies).toHaveLength(1);
+    const preview = replies[0]!;
     const expected = formatPost(article, {
       channelUrl: h.config.channelUrl,
       footer: h.config.postFooter,
       timezone: h.config.timezone,
       botUsername: TEST_BOT_INFO.username,
     });
-    expect(preview!.html).toBe(expected.html);
-    expect(preview!.text.startsWith("Bridge <reopens> & traffic flows\n\n")).toBe(true);
+    const [status, ...post] = preview.html!.split("\n\n");
+    expect(status).toMatch(
+      new RegExp(
+        `^✅ Stored as article ${article.id} and queued: item #1, position 1, planned \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} GMT\\+3\\.$`,
+      ),
+    );
+    expect(post.join("\n\n")).toBe(expected.html);
+    expect(preview.text).toContain("\n\nBridge <reopens> & traffic flows\n\n");
     expect(buttons(preview!.replyMarkup).map((b) => [b.text, b.callback_data])).toEqual([
       ["Post now", "q:p:1"],
       ["Remove", "q:r:1"],
@@ -62,7 +67,8 @@ describe("/add", () => {
     expect(h.deps.articles.count()).toBe(1);
     expect(queueRows(h)).toHaveLength(1);
     const texts = h.fake.messages(EDITOR.id).map((m) => m.text);
-    expect(texts[2]).toContain(
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain(
       `Already in the archive as article ${id}; it is already queued: item #1`,
     );
   });
@@ -106,7 +112,7 @@ describe("the buttons under a preview", () => {
   it("post the item now, and the channel shows exactly the preview", async () => {
     const h = await start();
     await h.send(privateMessage(`/add ${articleText("Museum opens new wing")}`, { from: EDITOR }));
-    const preview = h.fake.messages(EDITOR.id)[1]!;
+    const preview = h.fake.messages(EDITOR.id)[0]!;
     await h.send(
       callbackQuery("q:p:1", {
         from: EDITOR,
@@ -115,13 +121,13 @@ describe("the buttons under a preview", () => {
     );
     const posts = h.fake.messages(CHANNEL);
     expect(posts).toHaveLength(1);
-    expect(posts[0]!.html).toBe(preview.html);
+    expect(preview.html!.endsWith(`\n\n${posts[0]!.html}`)).toBe(true);
     expect(queueRows(h)[0]!.state).toBe("posted");
     expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.payload.text).toBe(
       "Posted to the channel.",
     );
     // The item left the queue, so its buttons are gone.
-    expect(h.fake.messages(EDITOR.id)[1]!.replyMarkup).toBeUndefined();
+    expect(h.fake.messages(EDITOR.id)[0]!.replyMarkup).toBeUndefined();
   });
 
   it("move the item to the top and remove it", async () => {
@@ -130,7 +136,7 @@ describe("the buttons under a preview", () => {
     await h.send(
       privateMessage(`/add ${articleText("Second story of the day")}`, { from: EDITOR }),
     );
-    const second = h.fake.messages(EDITOR.id)[3]!;
+    const second = h.fake.messages(EDITOR.id)[1]!;
     const under = { chatId: EDITOR.id, messageId: second.messageId };
     await h.send(callbackQuery("q:t:2", { from: EDITOR, message: under }));
     expect(queueRows(h).map((r) => r.id)).toEqual([2, 1]);

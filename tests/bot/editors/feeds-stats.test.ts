@@ -81,7 +81,7 @@ describe("feeds from the chat", () => {
     expect(count(h, "SELECT count(*) FROM feeds")).toBe(0);
     expect(h.deps.articles.count()).toBe(3);
     await say(h, "/removefeed 1");
-    expect(lastText(h)).toBe("❌ there is no feed with id 1.");
+    expect(lastText(h)).toBe("There is no feed #1. /feeds lists them.");
   });
 
   it("confirms removing a feed with a very long address in one message Telegram accepts", async () => {

@@ -42,15 +42,16 @@ describe("/new, the guided dialog", () => {
     expect(lastText(h)).toContain("when should it go out?");
     await press(h, "e:wn");
 
-    const [note, preview] = h.fake.messages(EDITOR.id).slice(-2);
-    expect(note!.text).toBe(
-      "Preview. It will be posted at the next scheduled slot (first in the queue):",
-    );
+    // One message: what will happen, then the post exactly as the channel will get it.
+    const preview = h.fake.messages(EDITOR.id).at(-1)!;
     expect(
-      preview!.text.startsWith("Night trams <extended> & more\n\nThe city council voted"),
+      preview.text.startsWith(
+        "Preview. It will be posted at the next scheduled slot (first in the queue):\n\nNight trams <extended> & more\n\nThe city council voted",
+      ),
     ).toBe(true);
-    expect(preview!.html).toContain("<b>Night trams &lt;extended&gt; &amp; more</b>");
+    expect(preview.html).toContain("<b>Night trams &lt;extended&gt; &amp; more</b>");
     expect(h.deps.articles.count()).toBe(0);
+    const sentBefore = h.fake.messages(EDITOR.id).length;
 
     await press(h, "e:nc");
     const article = h.deps.articles.newest(1)[0]!;
@@ -59,9 +60,19 @@ describe("/new, the guided dialog", () => {
       url: "https://news.example.com/trams",
     });
     expect(queueRows(h)).toEqual([{ article_id: article.id, state: "queued", not_before: null }]);
-    expect(h.fake.messages(EDITOR.id).some((m) => m.text.startsWith("✅ Stored as article"))).toBe(
-      true,
+    // Confirm turns the same message into status + post + the queue buttons: no second copy.
+    const messages = h.fake.messages(EDITOR.id);
+    expect(messages).toHaveLength(sentBefore);
+    const settled = messages.at(-1)!;
+    expect(settled.messageId).toBe(preview.messageId);
+    expect(settled.text).toMatch(
+      new RegExp(`^✅ Stored as article ${article.id} and queued: item #1, position 1, planned .+ GMT\\+3\\.\n\nNight trams <extended> & more\n`),
     );
+    expect(settled.html!.endsWith(preview.html!.slice(preview.html!.indexOf("\n\n")))).toBe(true);
+    const labels = (
+      settled.replyMarkup as { inline_keyboard: { text: string }[][] }
+    ).inline_keyboard.flat().map((b) => b.text);
+    expect(labels).toEqual(["Post now", "Remove", "Move to top"]);
   });
 
   it("posts at once when the editor picks Now", async () => {
@@ -88,9 +99,12 @@ describe("/new, the guided dialog", () => {
     );
     const nextYear = new Date().getUTCFullYear() + 1;
     await say(h, `02.01.${nextYear} 09:30`);
-    const [note, preview] = h.fake.messages(EDITOR.id).slice(-2);
-    expect(note!.text).toBe(`Preview. It will be posted not before 9:30 02.01.${nextYear}:`);
-    expect(preview!.text).toContain(`\n\n9:30 02.01.${nextYear}\n`);
+    const preview = h.fake.messages(EDITOR.id).at(-1)!;
+    expect(preview.text).toContain(
+      `Preview. It will be posted not before 2 Jan ${nextYear}, 09:30 GMT+3:\n\n`,
+    );
+    // The post itself keeps the house style's time line.
+    expect(preview.text).toContain(`\n\n9:30 02.01.${nextYear}\n`);
     await press(h, "e:nc");
     const at = fromWallTime(
       { year: nextYear, month: 1, day: 2, hour: 9, minute: 30, second: 0 },

@@ -46,7 +46,7 @@ describe("/queue", () => {
     const message = await openQueue(h);
     expect(message.text).toContain("Publication queue: 2 waiting\n▶️ Publishing runs on schedule.");
     expect(message.text).toMatch(
-      /1\. Story 1 <of 2>\n {3}#1 · queued · planned \d{1,2}:\d{2} \d{2}\.\d{2}\.\d{4}/,
+      /1\. Story 1 <of 2>\n {3}#1 · queued · planned \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} GMT\+3/,
     );
     expect(message.text).toContain("2. Story 2 <of 2>");
     expect(message.html).toContain("<b>Story 1 &lt;of 2&gt;</b>");
