@@ -101,6 +101,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       state.chats.set(chatId, chat);
     },
     pushUpdate: (update: Update) => state.updates.push(update),
+    addFile: (content, fileName) => {
+      const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
+      return { fileId: state.addFile(bytes, fileName), fileSize: bytes.byteLength };
+    },
     commands: (scope, languageCode) => [
       ...(state.commands.get(commandsKey(state, scope, languageCode)) ?? []),
     ],

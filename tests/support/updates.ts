@@ -99,6 +99,32 @@ export function privateMessage(text: string, options: MessageOptions = {}): Upda
   return { update_id: nextUpdateId(), message: textMessage(text, options) };
 }
 
+/** A file a user sends the bot in a private chat (register it first with the fake's addFile). */
+export function documentMessage(
+  file: { fileId: string; fileSize: number },
+  fileName: string,
+  options: MessageOptions & { mimeType?: string; caption?: string } = {},
+): Update {
+  const from = options.from ?? READER;
+  return {
+    update_id: nextUpdateId(),
+    message: {
+      message_id: nextMessageId(),
+      date: options.date ?? unixNow(),
+      chat: privateChat(from, options.chatId),
+      from,
+      document: {
+        file_id: file.fileId,
+        file_unique_id: `u${file.fileId}`,
+        file_name: fileName,
+        file_size: file.fileSize,
+        ...(options.mimeType ? { mime_type: options.mimeType } : {}),
+      },
+      ...(options.caption ? { caption: options.caption } : {}),
+    },
+  };
+}
+
 export interface ForwardOptions extends MessageOptions {
   /** Where the forwarded post came from: a channel (default: a news channel) or a user. */
   origin?: { channel: { id: number; title: string; username?: string } } | { user: User };

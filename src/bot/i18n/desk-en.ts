@@ -144,7 +144,6 @@ export const deskEn: DeskMessages = {
   feedNotAdded: (reason) => `❌ Feed not added: ${reason}.`,
   removefeedUsage: "Usage: /removefeed 3 (the feed's ID from /feeds)",
   feedRemovedHtml: (id, url) => `🗑 Feed #${id} (${url}) removed. Its articles stay in the archive.`,
-  feedProblem: (reason) => `❌ ${reason}.`,
   noSuchFeed: (id) => `There is no feed #${id}. /feeds lists them.`,
 
   feedUsage:

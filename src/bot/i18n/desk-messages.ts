@@ -112,7 +112,6 @@ export interface DeskMessages {
   feedNotAdded(reason: string): string;
   readonly removefeedUsage: string;
   feedRemovedHtml(id: number, url: string): string;
-  feedProblem(reason: string): string;
   noSuchFeed(id: number): string;
 
   // The /feed card.

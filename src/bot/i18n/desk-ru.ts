@@ -145,7 +145,6 @@ export const deskRu: DeskMessages = {
   feedNotAdded: (reason) => `❌ Лента не добавлена: ${reason}.`,
   removefeedUsage: "Так: /removefeed 3 (номер ленты из /feeds)",
   feedRemovedHtml: (id, url) => `🗑 Лента №${id} (${url}) удалена. Её статьи остаются в архиве.`,
-  feedProblem: (reason) => `❌ ${reason}.`,
   noSuchFeed: (id) => `Ленты №${id} нет. /feeds — список лент.`,
 
   feedUsage:

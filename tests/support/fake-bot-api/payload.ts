@@ -4,6 +4,9 @@ import { parseMultipart } from "./multipart.js";
 
 export type Payload = Record<string, unknown>;
 
+/** The bytes of files uploaded with a request (multipart), by field name, kept beside its payload. */
+export const uploadsOf = new WeakMap<Payload, Map<string, Buffer>>();
+
 async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -51,11 +54,16 @@ export async function readPayload(req: IncomingMessage, url: URL): Promise<Paylo
   }
   if (type.startsWith("multipart/form-data")) {
     const files = new Map<string, string>();
+    const bytes = new Map<string, Buffer>();
     for (const part of parseMultipart(raw, req.headers["content-type"]!)) {
       if (part.filename === undefined)
         payload[part.name] = decodeFormValue(part.data.toString("utf8"));
-      else files.set(part.name, `upload:${part.filename || part.name}`);
+      else {
+        files.set(part.name, `upload:${part.filename || part.name}`);
+        bytes.set(`upload:${part.filename || part.name}`, part.data);
+      }
     }
+    uploadsOf.set(payload, bytes);
     // grammY names files by attach:// ids; put the upload where the attach:// reference was.
     for (const [k, v] of Object.entries(payload)) {
       if (typeof v === "string" && v.startsWith("attach://")) {

@@ -4,6 +4,7 @@ import { ApiError } from "./api-error.js";
 import type { FailurePlan } from "./failures.js";
 import { chatMethods } from "./methods/chats.js";
 import { commandMethods } from "./methods/commands.js";
+import { fileMethods } from "./methods/files.js";
 import type { MethodHandler } from "./methods/handler.js";
 import { messageMethods } from "./methods/messages.js";
 import { queryMethods } from "./methods/queries.js";
@@ -15,6 +16,7 @@ import type { FakeFailure, RecordedCall } from "./types.js";
 const METHODS: Record<string, MethodHandler> = {
   ...chatMethods,
   ...commandMethods,
+  ...fileMethods,
   ...messageMethods,
   ...queryMethods,
   ...updateMethods,
@@ -84,8 +86,25 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     }
   };
 
+  /** `GET /file/bot<token>/<file_path>`: a file's bytes, as Telegram serves downloads. */
+  const serveFile = (url: URL, res: ServerResponse): boolean => {
+    const file = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (!file) return false;
+    const found =
+      file[1] === deps.state.token
+        ? [...deps.state.files.values()].find((f) => f.path === file[2])
+        : undefined;
+    if (!found) send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    else {
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": found.content.byteLength });
+      res.end(found.content);
+    }
+    return true;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (serveFile(url, res)) return;
     const match = /^\/bot([^/]*)\/([^/]*)$/.exec(url.pathname);
     const method = BY_LOWER_NAME.get(match?.[2]?.toLowerCase() ?? "") ?? match?.[2] ?? url.pathname;
     let payload: Payload = {};

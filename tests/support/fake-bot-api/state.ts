@@ -25,10 +25,12 @@ export class FakeState {
   readonly updates = new UpdateQueue();
   readonly commands = new Map<string, BotCommand[]>();
   readonly answeredQueries = new Set<string>();
+  /** Files users "sent", by file_id: served by getFile and `/file/bot<token>/<path>`. */
+  readonly files = new Map<string, { content: Buffer; fileName: string; path: string }>();
   messages: InternalMessage[] = [];
   webhook: { url: string; secretToken?: string } = { url: "" };
   private lastMessageId = new Map<number, number>();
-  private files = 0;
+  private fileCount = 0;
 
   constructor(
     readonly token: string,
@@ -56,11 +58,24 @@ export class FakeState {
     this.flood.record(key, now);
   }
 
+  /** Keeps a file under a new file_id and path. */
+  addFile(content: Buffer, fileName: string): string {
+    this.fileCount++;
+    const fileId = `BQACAgFakeDoc${String(this.fileCount).padStart(6, "0")}`;
+    this.files.set(fileId, { content, fileName, path: `documents/file_${this.fileCount}` });
+    return fileId;
+  }
+
   store(
     chat: KnownChat,
-    kind: "text" | "photo",
+    kind: "text" | "photo" | "document",
     content: FormattedText,
-    extra: { photo?: string; replyMarkup?: unknown; linkPreviewOptions?: unknown },
+    extra: {
+      photo?: string;
+      document?: { fileName: string; content: string };
+      replyMarkup?: unknown;
+      linkPreviewOptions?: unknown;
+    },
   ): InternalMessage {
     const messageId = (this.lastMessageId.get(chat.id) ?? 0) + 1;
     this.lastMessageId.set(chat.id, messageId);
@@ -76,6 +91,7 @@ export class FakeState {
       date: Math.floor(this.now() / 1000),
       ...(content.html !== undefined ? { html: content.html } : {}),
       ...(extra.photo !== undefined ? { photo: extra.photo } : {}),
+      ...(extra.document !== undefined ? { document: extra.document } : {}),
       ...(extra.replyMarkup !== undefined ? { replyMarkup: extra.replyMarkup } : {}),
       ...(extra.linkPreviewOptions !== undefined
         ? { linkPreviewOptions: extra.linkPreviewOptions }
@@ -100,8 +116,8 @@ export class FakeState {
   }
 
   nextFileId(): string {
-    this.files++;
-    return `AgACAgFakePhoto${String(this.files).padStart(6, "0")}`;
+    this.fileCount++;
+    return `AgACAgFakePhoto${String(this.fileCount).padStart(6, "0")}`;
   }
 
   reset(): void {
@@ -110,6 +126,7 @@ export class FakeState {
     this.updates.clear();
     this.commands.clear();
     this.answeredQueries.clear();
+    this.files.clear();
     this.messages = [];
     this.webhook = { url: "" };
     this.lastMessageId.clear();

@@ -32,13 +32,15 @@ export interface StoredEntity {
 export interface StoredMessage {
   chatId: number | string;
   messageId: number;
-  kind: "text" | "photo";
+  kind: "text" | "photo" | "document";
   /** What was sent (text or caption) before parsing, when parse_mode was HTML. */
   html?: string;
   /** What the user sees: text or caption after entity parsing and trimming. */
   text: string;
   entities: StoredEntity[];
   photo?: string;
+  /** A document message: its file name and content (UTF-8). */
+  document?: { fileName: string; content: string };
   replyMarkup?: unknown;
   linkPreviewOptions?: unknown;
   editCount: number;
@@ -72,6 +74,8 @@ export interface FakeBotApi {
   failNext(method: string, failure: FakeFailure, times?: number): void;
   setChat(chatId: number | string, chat: ChatSetup): void;
   pushUpdate(update: Update): void;
+  /** Keeps a file as if a user had sent it; getFile and the file URL serve it. */
+  addFile(content: string | Buffer, fileName: string): { fileId: string; fileSize: number };
   /** The commands set for a scope (default scope when omitted) and language ("" by default). */
   commands(
     scope?: Record<string, unknown>,

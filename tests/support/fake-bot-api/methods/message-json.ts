@@ -21,6 +21,15 @@ export function messageJson(state: FakeState, m: InternalMessage): Record<string
     json.text = m.text;
     if (m.entities.length > 0) json.entities = m.entities;
     if (m.linkPreviewOptions !== undefined) json.link_preview_options = m.linkPreviewOptions;
+  } else if (m.kind === "document") {
+    json.document = {
+      file_id: m.fileId ?? "",
+      file_unique_id: `fakedoc${m.messageId}`,
+      file_name: m.document?.fileName,
+      file_size: Buffer.byteLength(m.document?.content ?? ""),
+    };
+    if (m.text !== "") json.caption = m.text;
+    if (m.entities.length > 0) json.caption_entities = m.entities;
   } else {
     json.photo = [
       {
