@@ -9,7 +9,7 @@ import { createServices } from "../services.js";
 import { EXIT_BAD_CONFIG } from "../startup.js";
 import { type CliCommand, type CliContext, UsageError } from "./cli-context.js";
 import { backupCommand } from "./commands/backup.js";
-import { feedsCommand, fetchCommand } from "./commands/feeds.js";
+import { FEEDS_USAGE, feedsCommand, fetchCommand } from "./commands/feeds.js";
 import { importCommand } from "./commands/import.js";
 import { postCommand } from "./commands/post.js";
 import { searchCommand } from "./commands/search.js";
@@ -23,7 +23,7 @@ const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   },
   feeds: {
     run: feedsCommand,
-    usage: "feeds add [--store-only] <url> | feeds list | feeds remove <ID>",
+    usage: FEEDS_USAGE,
   },
   fetch: { run: fetchCommand, usage: "fetch                      poll every feed now" },
   search: { run: searchCommand, usage: "search [--limit N] <words>  ranked full-text search" },

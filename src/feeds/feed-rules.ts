@@ -38,7 +38,8 @@ export function parseWordList(text: string): string[] | undefined {
 /** True when `entry` (a word, `prefix*` or a phrase) occurs in the folded words. */
 function occurs(entry: string, words: readonly string[]): boolean {
   const prefix = entry.endsWith("*");
-  const parts = (prefix ? entry.slice(0, -1) : entry).split(" ");
+  const parts = wordsOf(prefix ? entry.slice(0, -1) : entry);
+  if (parts.length === 0) return false;
   const last = parts.length - 1;
   for (let i = 0; i + last < words.length; i++) {
     let ok = true;

@@ -150,7 +150,13 @@ describe("/help", () => {
     const help = texts(h).at(-1)!;
     expect(help.indexOf("/latest 10")).toBeGreaterThan(-1);
     expect(help.indexOf("Editors' desk")).toBeGreaterThan(help.indexOf("/latest 10"));
-    for (const example of ["/queue —", "/postnow 12 —", "/feed 3 —", "/addfeed https://example.com/rss store-only —", "/language —"]) {
+    for (const example of [
+      "/queue —",
+      "/postnow 12 —",
+      "/feed 3 —",
+      "/addfeed https://example.com/rss store-only —",
+      "/language —",
+    ]) {
       expect(help).toContain(example);
     }
     await h.send(privateMessage("/help", { from: RUSSIAN_EDITOR }));

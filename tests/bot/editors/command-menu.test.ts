@@ -20,7 +20,9 @@ describe("the editors' command menu", () => {
     await h.send(privateMessage("/start", { from: { ...EDITOR, language_code: "ru" } }));
     const menu = h.fake.commands(chatScope(EDITOR.id));
     expect(commandsOf(menu).slice(0, 4)).toEqual(["add", "new", "queue", "postnow"]);
-    expect(commandsOf(menu)).toEqual(expect.arrayContaining(["feed", "feeds", "latest", "help", "language"]));
+    expect(commandsOf(menu)).toEqual(
+      expect.arrayContaining(["feed", "feeds", "latest", "help", "language"]),
+    );
     expect(menu.find((c) => c.command === "queue")!.description).toBe("Очередь публикаций");
     // Set once: a later message in the same language does not set it again.
     const sets = h.fake.callsTo("setMyCommands").length;
@@ -31,13 +33,13 @@ describe("the editors' command menu", () => {
   it("follows the editor's /language choice", async () => {
     const h = await start();
     await h.send(privateMessage("/help", { from: EDITOR }));
-    expect(h.fake.commands(chatScope(EDITOR.id)).find((c) => c.command === "add")!.description).toBe(
-      "Queue a pasted article",
-    );
+    expect(
+      h.fake.commands(chatScope(EDITOR.id)).find((c) => c.command === "add")!.description,
+    ).toBe("Queue a pasted article");
     await h.send(privateMessage("/language ru", { from: EDITOR }));
-    expect(h.fake.commands(chatScope(EDITOR.id)).find((c) => c.command === "add")!.description).toBe(
-      "Поставить статью в очередь",
-    );
+    expect(
+      h.fake.commands(chatScope(EDITOR.id)).find((c) => c.command === "add")!.description,
+    ).toBe("Поставить статью в очередь");
   });
 
   it("is never given to a reader", async () => {
@@ -64,7 +66,14 @@ describe("the editors' command menu", () => {
     const menus = createEditorMenusRepository(h.db);
     await publishCommandMenus(h.bot.api, { adminIds: [EDITOR.id], menus, logger: silentLogger() });
     expect(commandsOf(h.fake.commands(chatScope(EDITOR.id)))).toContain("postnow");
-    expect(commandsOf(h.fake.commands())).toEqual(["latest", "search", "summary", "language", "help", "start"]);
+    expect(commandsOf(h.fake.commands())).toEqual([
+      "latest",
+      "search",
+      "summary",
+      "language",
+      "help",
+      "start",
+    ]);
     expect(h.fake.commands(undefined, "ru").find((c) => c.command === "latest")!.description).toBe(
       "Свежие статьи, например /latest 10",
     );

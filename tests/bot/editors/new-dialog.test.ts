@@ -66,12 +66,16 @@ describe("/new, the guided dialog", () => {
     const settled = messages.at(-1)!;
     expect(settled.messageId).toBe(preview.messageId);
     expect(settled.text).toMatch(
-      new RegExp(`^✅ Stored as article ${article.id} and queued: item #1, position 1, planned .+ GMT\\+3\\.\n\nNight trams <extended> & more\n`),
+      new RegExp(
+        `^✅ Stored as article ${article.id} and queued: item #1, position 1, planned .+ GMT\\+3\\.\n\nNight trams <extended> & more\n`,
+      ),
     );
     expect(settled.html!.endsWith(preview.html!.slice(preview.html!.indexOf("\n\n")))).toBe(true);
     const labels = (
       settled.replyMarkup as { inline_keyboard: { text: string }[][] }
-    ).inline_keyboard.flat().map((b) => b.text);
+    ).inline_keyboard
+      .flat()
+      .map((b) => b.text);
     expect(labels).toEqual(["Post now", "Remove", "Move to top"]);
   });
 

@@ -15,8 +15,14 @@ describe("reading the time an editor typed for /new", () => {
   });
 
   it("refuses impossible, past, far and unreadable times with a reason", () => {
-    expect(parseWhen("30.02.2025 10:00", ZONE, NOW)).toEqual({ ok: false, problem: "no-such-time" });
-    expect(parseWhen("11.03.2025 24:10", ZONE, NOW)).toEqual({ ok: false, problem: "no-such-time" });
+    expect(parseWhen("30.02.2025 10:00", ZONE, NOW)).toEqual({
+      ok: false,
+      problem: "no-such-time",
+    });
+    expect(parseWhen("11.03.2025 24:10", ZONE, NOW)).toEqual({
+      ok: false,
+      problem: "no-such-time",
+    });
     expect(parseWhen("10.03.2025 11:59", ZONE, NOW)).toEqual({ ok: false, problem: "past" });
     expect(parseWhen("10.03.2027 11:59", ZONE, NOW)).toEqual({ ok: false, problem: "too-far" });
     expect(parseWhen("tomorrow", ZONE, NOW)).toEqual({ ok: false, problem: "format" });
@@ -36,7 +42,10 @@ describe("times around a daylight-saving change (Europe/Berlin, 2025)", () => {
       problem: "gap",
       nearest: [utc(3, 30, 0, 59), utc(3, 30, 1, 0)],
     });
-    expect(parseWhen("30.03.2025 03:00", BERLIN, before)).toEqual({ ok: true, at: utc(3, 30, 1, 0) });
+    expect(parseWhen("30.03.2025 03:00", BERLIN, before)).toEqual({
+      ok: true,
+      at: utc(3, 30, 1, 0),
+    });
   });
 
   it("asks which 02:30 is meant on the night the clocks go back from 03:00 to 02:00", () => {

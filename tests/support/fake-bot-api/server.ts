@@ -96,7 +96,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
         : undefined;
     if (!found) send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     else {
-      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": found.content.byteLength });
+      res.writeHead(200, {
+        "content-type": "application/octet-stream",
+        "content-length": found.content.byteLength,
+      });
       res.end(found.content);
     }
     return true;

@@ -11,7 +11,8 @@ const DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 /** A document is an upload (its bytes are kept) or a file_id the fake knows. */
 function readDocument(state: Parameters<MethodHandler>[0], p: Payload) {
   const document = optionalString(p, "document");
-  if (document === undefined || document === "") throw badRequest("there is no document in the request");
+  if (document === undefined || document === "")
+    throw badRequest("there is no document in the request");
   if (document.startsWith("upload:")) {
     const bytes = uploadsOf.get(p)?.get(document) ?? Buffer.alloc(0);
     if (bytes.byteLength === 0) throw badRequest("file must be non-empty");
