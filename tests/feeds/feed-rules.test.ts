@@ -53,9 +53,9 @@ describe("word lists", () => {
     expect(passesFeedRules(rules(["city council"]), "The City  Council met", "")).toBe(true);
     expect(passesFeedRules(rules(["council city"]), "The City Council met", "")).toBe(false);
     expect(passesFeedRules(rules([], ["ёлка"]), "Новогодняя елка", "")).toBe(false);
-    expect(passesFeedRules(rules(["election"], ["advertisement"]), "Election", "Advertisement")).toBe(
-      false,
-    );
+    expect(
+      passesFeedRules(rules(["election"], ["advertisement"]), "Election", "Advertisement"),
+    ).toBe(false);
     expect(passesFeedRules(rules([]), "Anything", "at all")).toBe(true);
   });
 });
@@ -72,7 +72,8 @@ describe("per-feed rules in the feed service", () => {
     queued = [];
     body = rss(FIRST);
     server = await startLocalFeedServer({
-      "/rss": (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(body),
+      "/rss": (_req, res) =>
+        res.writeHead(200, { "content-type": "application/rss+xml" }).end(body),
     });
     const articles = createArticleService({ db, articles: createArticlesRepository(db) });
     feeds = createFeedService({
@@ -95,7 +96,10 @@ describe("per-feed rules in the feed service", () => {
       includeWords: ["election", "выбор*"],
       excludeWords: ["advertisement"],
     });
-    expect(set).toMatchObject({ includeWords: ["election", "выбор*"], excludeWords: ["advertisement"] });
+    expect(set).toMatchObject({
+      includeWords: ["election", "выбор*"],
+      excludeWords: ["advertisement"],
+    });
     body = rss(LATER);
     await feeds.pollAll();
     expect(titles(queued)).toEqual(["Выборы в городской совет"]);
