@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FeedService } from "../../../src/feeds/feed-service.js";
 import { readOpml } from "../../../src/feeds/opml.js";
 import { type LocalFeedServer, startLocalFeedServer } from "../../feeds/local-feed-server.js";
 import type { BotHarness } from "../../support/bot-harness.js";
@@ -99,7 +100,8 @@ describe("/feed <ID>: a feed's card", () => {
       "Election advertisement",
       "Weather",
     ];
-    await h.deps.feeds!.pollAll();
+    // The editor harness wires the whole feed service; the bot itself only sees part of it.
+    await (h.deps.feeds as FeedService).pollAll();
     expect(queuedTitles(h)).toEqual(["Opening day", "Election night", "Councillors meet"]);
     expect(h.deps.articles.count()).toBe(5);
   });
