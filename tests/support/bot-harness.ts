@@ -11,7 +11,12 @@ import { createEditorMenusRepository } from "../../src/db/editor-menus-repositor
 import { createKeyValueStorage } from "../../src/db/key-value-storage.js";
 import { createUserLanguagesRepository } from "../../src/db/user-languages-repository.js";
 import { silentLogger } from "../../src/logger.js";
-import { type FakeBotApi, startFakeBotApi, TEST_BOT_INFO, TEST_TOKEN } from "./fake-bot-api.js";
+import {
+  type FakeBotApi,
+  startFakeBotApi,
+  TEST_BOT_INFO,
+  TEST_TOKEN,
+} from "../../src/sandbox/fake-bot-api.js";
 import { createTestDb } from "./test-db.js";
 import { EDITOR, TEST_CHANNEL } from "./updates.js";
 
