@@ -1,17 +1,24 @@
 import type { Logger } from "pino";
+import type { Locale } from "../i18n/locale.js";
+import { NOTICE_TEXTS, type NoticeTexts } from "../i18n/notice-texts.js";
 import type { ChannelGateway } from "./channel-gateway.js";
 import { escapeHtml } from "./telegram-html.js";
 
-/** Private messages to every editor (ADMIN_IDS) about publishing trouble. */
+/**
+ * Private messages to every editor (ADMIN_IDS) about publishing trouble, each in the editor's
+ * language (`languageOf`: their /language choice or the language of their menu; English when
+ * unknown).
+ */
 export function createEditorNotices(
   gateway: ChannelGateway,
   adminIds: readonly number[],
   logger: Logger,
+  languageOf: (userId: number) => Locale = () => "en",
 ) {
-  async function tellAll(html: string): Promise<void> {
+  async function tellAll(html: (texts: NoticeTexts) => string): Promise<void> {
     for (const userId of adminIds) {
       try {
-        await gateway.sendPrivate(userId, html);
+        await gateway.sendPrivate(userId, html(NOTICE_TEXTS[languageOf(userId)]));
       } catch (error) {
         // An editor who never opened a chat with the bot cannot be told; the others still are.
         logger.warn({ err: error, userId }, "could not notify an editor");
@@ -22,16 +29,9 @@ export function createEditorNotices(
   return {
     /** Telegram refused the channel: publishing is paused until an editor resumes it. */
     channelRefused: (channel: string, reason: string) =>
-      tellAll(
-        `⚠️ <b>Publishing is paused.</b> Telegram refused posts to ${escapeHtml(channel)}: ${escapeHtml(reason)}\n\n` +
-          "Make the bot an administrator of the channel with the right to post, then send /resume.",
-      ),
+      tellAll((t) => t.channelRefusedHtml(escapeHtml(channel), escapeHtml(reason))),
     /** A post was in flight when the bot stopped; it is sent again. */
-    interruptedPost: (title: string) =>
-      tellAll(
-        `⚠️ The bot stopped while posting «${escapeHtml(title)}». It will be posted again; ` +
-          "if the channel now shows it twice, delete one of them.",
-      ),
+    interruptedPost: (title: string) => tellAll((t) => t.interruptedPostHtml(escapeHtml(title))),
   };
 }
 

@@ -1,8 +1,10 @@
 import type { Article } from "../articles/article.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/connection.js";
+import { createEditorMenusRepository } from "../db/editor-menus-repository.js";
 import { createQueueRepository } from "../db/queue-repository.js";
 import { createSettingsRepository } from "../db/settings-repository.js";
+import { createUserLanguagesRepository } from "../db/user-languages-repository.js";
 import type { Logger } from "../logger.js";
 import type { ChannelGateway } from "./channel-gateway.js";
 import { createPacer, type Pacer } from "./pacer.js";
@@ -70,6 +72,7 @@ export function createPublishing(deps: PublishingDeps) {
       botUsername: deps.botUsername,
     },
     pacer: deps.pacer ?? createPacer({ now }),
+    languageOf: editorLanguage(db),
     logger: deps.logger,
     now,
   });
@@ -77,3 +80,10 @@ export function createPublishing(deps: PublishingDeps) {
 }
 
 export type Publishing = ReturnType<typeof createPublishing>;
+
+/** An editor's language for notices: their /language choice, else their menu's, else English. */
+function editorLanguage(db: Db) {
+  const chosen = createUserLanguagesRepository(db);
+  const menus = createEditorMenusRepository(db);
+  return (userId: number) => chosen.chosen(userId) ?? menus.languageOf(userId) ?? "en";
+}

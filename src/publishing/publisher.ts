@@ -1,5 +1,6 @@
 import type { Article } from "../articles/article.js";
 import type { QueueRepository } from "../db/queue-repository.js";
+import type { Locale } from "../i18n/locale.js";
 import type { Logger } from "../logger.js";
 import type { ChannelGateway } from "./channel-gateway.js";
 import {
@@ -29,6 +30,8 @@ export interface PublisherDeps {
   readonly channel: string;
   /** ADMIN_IDS: told in private when the channel refuses the bot or a post was interrupted. */
   readonly adminIds: readonly number[];
+  /** Each editor's language for notices; English for all when absent. */
+  readonly languageOf?: (userId: number) => Locale;
   readonly format: Omit<FormatOptions, "kind">;
   readonly pacer?: Pacer;
   readonly logger: Logger;
@@ -69,7 +72,7 @@ export function createPublisher(deps: PublisherDeps) {
   const pacer = deps.pacer ?? createPacer();
   // Posts of the last minute before a restart still count against the channel's limit.
   pacer.seed(channel, queue.postedTimesSince(channel, now() - 120_000));
-  const notices = createEditorNotices(gateway, deps.adminIds, logger);
+  const notices = createEditorNotices(gateway, deps.adminIds, logger, deps.languageOf);
   const serial = createSerial();
   let closing = false;
 

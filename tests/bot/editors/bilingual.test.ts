@@ -8,7 +8,7 @@ import {
   RUSSIAN_READER,
 } from "../../support/updates.js";
 import { closedAfterEach } from "../harness-lifecycle.js";
-import { articleText, snapshot, startEditorHarness } from "./editor-harness.js";
+import { articleText, CHANNEL, snapshot, startEditorHarness } from "./editor-harness.js";
 
 const start = closedAfterEach(startEditorHarness);
 
@@ -106,6 +106,23 @@ describe("the desk in Russian", () => {
       "Нельзя: эта кнопка только для редакторов.",
     );
     expect(snapshot(h.db)).toEqual(before);
+  });
+});
+
+describe("notices the publisher sends editors", () => {
+  it("says 'publishing paused' in the language the editor chose", async () => {
+    const h = await start();
+    await h.send(privateMessage("/language ru", { from: EDITOR }));
+    await h.send(privateMessage(`/add ${articleText("Story")}`, { from: EDITOR }));
+    h.fake.setChat(CHANNEL, { type: "channel", botIsMember: false });
+    await h.send(privateMessage("/postnow", { from: EDITOR }));
+    const said = texts(h);
+    expect(said).toContainEqual(
+      expect.stringMatching(/^⚠️ Публикации на паузе\. Telegram не принял посты в @newsroom_test: /),
+    );
+    expect(said.at(-1)).toMatch(
+      /^⚠️ Пост №1 \(статья 1\): Канал не пустил бота, поэтому публикации на паузе/,
+    );
   });
 });
 
