@@ -1,6 +1,7 @@
 import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
 import type { Db } from "../db/connection.js";
 import type { Article, ArticleInput, StoreResult } from "./article.js";
+import type { ArticleProblem } from "./article-problem.js";
 import { canonicalUrl } from "./canonical-url.js";
 import { contentHash } from "./content-hash.js";
 
@@ -9,7 +10,10 @@ export const MAX_BODY_LENGTH = 100_000;
 
 /** An article that cannot be stored, with a reason fit to show an editor. */
 export class InvalidArticleError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: ArticleProblem,
+  ) {
     super(message);
     this.name = "InvalidArticleError";
   }
@@ -50,13 +54,18 @@ function normaliseBody(body: string): string {
 export function toArticleFields(input: ArticleInput, now: number): ArticleFields {
   const title = input.title.replace(/\s+/g, " ").trim();
   const body = normaliseBody(input.body);
-  if (title === "") throw new InvalidArticleError("the article has no headline");
+  if (title === "")
+    throw new InvalidArticleError("the article has no headline", { code: "no-headline" });
   if (title.length > MAX_TITLE_LENGTH) {
-    throw new InvalidArticleError(`the headline is longer than ${MAX_TITLE_LENGTH} characters`);
+    throw new InvalidArticleError(`the headline is longer than ${MAX_TITLE_LENGTH} characters`, {
+      code: "headline-too-long",
+      max: MAX_TITLE_LENGTH,
+    });
   }
   if (body.length > MAX_BODY_LENGTH) {
     throw new InvalidArticleError(
       `the text is longer than ${MAX_BODY_LENGTH.toLocaleString("en")} characters`,
+      { code: "too-long", length: body.length, max: MAX_BODY_LENGTH },
     );
   }
   const url = clean(input.url);

@@ -1,5 +1,6 @@
 import { fromWallTime, isValidWallTime } from "../time/zoned-time.js";
 import type { ArticleInput } from "./article.js";
+import type { ArticleProblem } from "./article-problem.js";
 
 export const MAX_PASTED_LENGTH = 100_000;
 const MIN_BODY_LENGTH = 20;
@@ -7,7 +8,10 @@ const MAX_HEADLINE_LENGTH = 300;
 
 /** Text that cannot be read as an article, with the reason to show the editor. */
 export class PastedTextError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: ArticleProblem,
+  ) {
     super(message);
     this.name = "PastedTextError";
   }
@@ -93,14 +97,16 @@ export function parsePastedText(raw: string, options: ParseOptions): ArticleInpu
   if (raw.length > MAX_PASTED_LENGTH) {
     throw new PastedTextError(
       `the text is ${raw.length.toLocaleString("en")} characters long; the limit is ${MAX_PASTED_LENGTH.toLocaleString("en")}`,
+      { code: "too-long", length: raw.length, max: MAX_PASTED_LENGTH },
     );
   }
-  if (isBinary(raw)) throw new PastedTextError("this looks like binary data, not text");
+  if (isBinary(raw))
+    throw new PastedTextError("this looks like binary data, not text", { code: "binary" });
   const text = raw
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
     .normalize("NFC");
-  if (text.trim() === "") throw new PastedTextError("the text is empty");
+  if (text.trim() === "") throw new PastedTextError("the text is empty", { code: "empty" });
 
   const lines = text.split("\n").map((l) => l.replace(/[ \t\u00a0]+$/g, ""));
   const footers = options.footerLines ?? [];
@@ -109,13 +115,16 @@ export function parsePastedText(raw: string, options: ParseOptions): ArticleInpu
 
   const headlineIndex = lines.findIndex((l) => l.trim() !== "");
   if (headlineIndex < 0)
-    throw new PastedTextError("the text has nothing but a call-to-action line");
+    throw new PastedTextError("the text has nothing but a call-to-action line", {
+      code: "only-call-to-action",
+    });
   const title = lines[headlineIndex]!.trim()
     .replace(/^#+\s*/, "")
     .replace(/\s+/g, " ");
   if (title.length > MAX_HEADLINE_LENGTH) {
     throw new PastedTextError(
       `the first line should be the headline, but it is ${title.length} characters long (at most ${MAX_HEADLINE_LENGTH})`,
+      { code: "headline-too-long", length: title.length, max: MAX_HEADLINE_LENGTH },
     );
   }
 
@@ -136,6 +145,7 @@ export function parsePastedText(raw: string, options: ParseOptions): ArticleInpu
   if (body.length < MIN_BODY_LENGTH) {
     throw new PastedTextError(
       "the text is too short: put the headline on the first line and at least a sentence of text below it",
+      { code: "too-short" },
     );
   }
 

@@ -1,4 +1,5 @@
 import type { Article, ArticleInput } from "../articles/article.js";
+import type { ArticleProblem } from "../articles/article-problem.js";
 import {
   type ArticleService,
   InvalidArticleError,
@@ -34,7 +35,7 @@ export interface ItemSummary {
 }
 
 export type IntakeResult =
-  | { readonly status: "refused"; readonly reason: string }
+  | { readonly status: "refused"; readonly reason: string; readonly problem: ArticleProblem }
   | {
       readonly status: "accepted";
       readonly stored: "created" | "duplicate" | "updated";
@@ -102,7 +103,8 @@ export function createArticleIntake(deps: IntakeDeps) {
     try {
       stored = deps.articles.store(input);
     } catch (error) {
-      if (error instanceof InvalidArticleError) return { status: "refused", reason: error.message };
+      if (error instanceof InvalidArticleError)
+        return { status: "refused", reason: error.message, problem: error.problem };
       throw error;
     }
     const enqueued = deps.queue.enqueue(stored.article.id, options);
@@ -127,7 +129,8 @@ export function createArticleIntake(deps: IntakeDeps) {
       try {
         input = parsePastedText(text, { timezone: deps.timezone, footerLines: [deps.footer] });
       } catch (error) {
-        if (error instanceof PastedTextError) return { status: "refused", reason: error.message };
+        if (error instanceof PastedTextError)
+          return { status: "refused", reason: error.message, problem: error.problem };
         throw error;
       }
       return accept(

@@ -139,7 +139,7 @@ export function createNewArticleConversation(desk: EditorDesk) {
       );
       if (result.status === "refused") {
         await answer.ctx.editMessageReplyMarkup();
-        await answer.ctx.reply(refusedHtml(d, result.reason), { parse_mode: "HTML" });
+        await answer.ctx.reply(refusedHtml(d, result.problem), { parse_mode: "HTML" });
         return;
       }
       if (when.kind === "now" && result.item.state === "queued") {

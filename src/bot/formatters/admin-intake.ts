@@ -1,3 +1,4 @@
+import type { ArticleProblem } from "../../articles/article-problem.js";
 import type { IntakeResult, ItemSummary } from "../../editorial/article-intake.js";
 import type { DeskMessages } from "../i18n/index.js";
 import { escapeHtml, shownTime } from "./admin-text.js";
@@ -45,6 +46,6 @@ export function intakeStatusHtml(
   }
 }
 
-/** Why a text was not taken. */
-export const refusedHtml = (d: DeskMessages, reason: string): string =>
-  d.notQueued(escapeHtml(reason));
+/** Why a text was not taken, in the editor's language. */
+export const refusedHtml = (d: DeskMessages, problem: ArticleProblem): string =>
+  d.notQueued(escapeHtml(d.articleProblem(problem)));

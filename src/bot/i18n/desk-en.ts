@@ -49,6 +49,24 @@ export const deskEn: DeskMessages = {
   alreadyPosted: (stored) =>
     `ℹ️ ${stored}; it was already posted to the channel, so it is not queued again.`,
   notQueued: (reason) => `❌ Not queued: ${reason}.`,
+  articleProblem: (p) => {
+    switch (p.code) {
+      case "too-long":
+        return `the text is ${n(p.length, "character", "characters")} long; the limit is ${p.max.toLocaleString("en")}`;
+      case "binary":
+        return "this looks like binary data, not text";
+      case "empty":
+        return "the text is empty";
+      case "only-call-to-action":
+        return "the text has nothing but a call-to-action line";
+      case "headline-too-long":
+        return `the first line should be the headline, but it is longer than ${p.max} characters`;
+      case "too-short":
+        return "the text is too short: put the headline on the first line and at least a sentence of text below it";
+      case "no-headline":
+        return "the article has no headline";
+    }
+  },
 
   postNowButton: "Post now",
   removeButton: "Remove",

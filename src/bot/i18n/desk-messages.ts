@@ -1,3 +1,4 @@
+import type { ArticleProblem } from "../../articles/article-problem.js";
 import type { OpmlProblem } from "../../feeds/opml.js";
 import type { Locale } from "../../i18n/locale.js";
 import type { QueueState } from "../../publishing/queue-item.js";
@@ -28,6 +29,7 @@ export interface DeskMessages {
   alreadyQueued(stored: string, where: string): string;
   alreadyPosted(stored: string): string;
   notQueued(reason: string): string;
+  articleProblem(problem: ArticleProblem): string;
 
   // Buttons.
   readonly postNowButton: string;

@@ -50,6 +50,24 @@ export const deskRu: DeskMessages = {
   alreadyPosted: (stored) =>
     `ℹ️ ${stored}; она уже опубликована в канале, поэтому в очередь не ставится.`,
   notQueued: (reason) => `❌ Не поставлено в очередь: ${reason}.`,
+  articleProblem: (p) => {
+    switch (p.code) {
+      case "too-long":
+        return `в тексте ${n(p.length, "символ", "символа", "символов")}, а можно не больше ${p.max.toLocaleString("ru-RU")}`;
+      case "binary":
+        return "это похоже на двоичные данные, а не на текст";
+      case "empty":
+        return "текст пустой";
+      case "only-call-to-action":
+        return "в тексте только строка с призывом подписаться";
+      case "headline-too-long":
+        return `первая строка должна быть заголовком, а она длиннее ${p.max} символов`;
+      case "too-short":
+        return "текст слишком короткий: заголовок — в первой строке, ниже хотя бы одно предложение текста";
+      case "no-headline":
+        return "у статьи нет заголовка";
+    }
+  },
 
   postNowButton: "Опубликовать",
   removeButton: "Убрать",

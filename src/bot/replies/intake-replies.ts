@@ -56,7 +56,7 @@ export async function replyWithIntake(
   options: { timezone: string; paused: boolean },
 ): Promise<void> {
   if (result.status === "refused") {
-    await ctx.reply(refusedHtml(d, result.reason), { parse_mode: "HTML" });
+    await ctx.reply(refusedHtml(d, result.problem), { parse_mode: "HTML" });
     return;
   }
   const statusHtml = intakeStatusHtml(d, result, options.timezone, options.paused);

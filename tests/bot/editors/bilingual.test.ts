@@ -39,6 +39,15 @@ describe("the desk in Russian", () => {
     expect(labels(reply!.replyMarkup)).toEqual(["Опубликовать", "Убрать", "В начало"]);
   });
 
+  it("gives the reason a text was refused in Russian", async () => {
+    const h = await start();
+    await h.send(privateMessage("/add Заголовок\n\nмало", { from: RUSSIAN_EDITOR }));
+    expect(texts(h)).toEqual([
+      "❌ Не поставлено в очередь: текст слишком короткий: заголовок — в первой строке, ниже хотя бы одно предложение текста.",
+    ]);
+    expect(h.deps.articles.count()).toBe(0);
+  });
+
   it("shows the queue, the stats and the feeds in Russian, with Russian plurals", async () => {
     const h = await start();
     for (const title of ["Первая", "Вторая", "Третья"]) {

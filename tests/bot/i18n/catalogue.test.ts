@@ -12,6 +12,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 /** Arguments for texts that take more than counts and words. */
 const SPECIAL_ARGS: Record<string, unknown[]> = {
   stateName: ["queued"],
+  articleProblem: [{ code: "too-short" }],
   opmlRefused: ["entities"],
   whenProblem: ["past", "x"],
   askWords: ["include", 3, "x"],
