@@ -84,7 +84,12 @@ export function gunzipIfNeeded(bytes: Uint8Array): Uint8Array {
       tooBig
         ? `the feed unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`
         : "the feed is gzip-compressed but the compressed data is broken",
-      { cause: error },
+      {
+        cause: error,
+        problem: tooBig
+          ? { code: "too-large", mb: MAX_UNPACKED_BYTES / 1024 / 1024 }
+          : { code: "gzip-broken" },
+      },
     );
   }
 }

@@ -71,15 +71,19 @@ export function parseFeedUrl(raw: string): URL {
   } catch {
     throw new FeedUrlNotAllowedError(
       `"${raw}" is not a valid URL (example: https://example.com/feed.xml)`,
+      { code: "invalid-url" },
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new FeedUrlNotAllowedError(
       `only http and https feed URLs are allowed, not ${url.protocol.replace(/:$/, "")}`,
+      { code: "scheme", scheme: url.protocol.replace(/:$/, "") },
     );
   }
   if (url.username || url.password) {
-    throw new FeedUrlNotAllowedError("feed URLs with a user name or password are not supported");
+    throw new FeedUrlNotAllowedError("feed URLs with a user name or password are not supported", {
+      code: "credentials",
+    });
   }
   url.hash = "";
   return url;
@@ -100,24 +104,39 @@ export async function assertFeedUrlAllowed(raw: string | URL, policy: FeedUrlPol
   if (isLocalName(host)) {
     throw new FeedUrlNotAllowedError(
       `${host} is this machine or an internal name; feeds must be on the public internet`,
+      { code: "internal-host", host },
     );
   }
   const literal = privateAddressReason(host);
   if (literal)
-    throw new FeedUrlNotAllowedError(`${host} is ${literal}; feeds must be on the public internet`);
+    throw new FeedUrlNotAllowedError(
+      `${host} is ${literal}; feeds must be on the public internet`,
+      {
+        code: "private-address",
+        host,
+      },
+    );
   if (isIP(host) !== 0) return url;
   let addresses: ReadonlyArray<{ address: string }>;
   try {
     addresses = await (policy.lookup ?? defaultLookup)(host);
   } catch {
-    throw new FeedUrlNotAllowedError(`the host ${host} could not be found (DNS lookup failed)`);
+    throw new FeedUrlNotAllowedError(`the host ${host} could not be found (DNS lookup failed)`, {
+      code: "dns",
+      host,
+    });
   }
-  if (addresses.length === 0) throw new FeedUrlNotAllowedError(`the host ${host} has no addresses`);
+  if (addresses.length === 0)
+    throw new FeedUrlNotAllowedError(`the host ${host} has no addresses`, {
+      code: "no-addresses",
+      host,
+    });
   for (const { address } of addresses) {
     const reason = privateAddressReason(address);
     if (reason) {
       throw new FeedUrlNotAllowedError(
         `${host} resolves to ${address}, ${reason}; feeds must be on the public internet`,
+        { code: "private-address", host },
       );
     }
   }
@@ -141,13 +160,17 @@ export function guardedConnectLookup(policy: FeedUrlPolicy) {
     resolve(hostname)
       .then((addresses) => {
         if (addresses.length === 0)
-          throw new FeedUrlNotAllowedError(`the host ${hostname} has no addresses`);
+          throw new FeedUrlNotAllowedError(`the host ${hostname} has no addresses`, {
+            code: "no-addresses",
+            host: hostname,
+          });
         if (!policy.allowPrivate) {
           for (const { address } of addresses) {
             const reason = privateAddressReason(address);
             if (reason) {
               throw new FeedUrlNotAllowedError(
                 `${hostname} resolves to ${address}, ${reason}; feeds must be on the public internet`,
+                { code: "private-address", host: hostname },
               );
             }
           }

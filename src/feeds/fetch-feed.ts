@@ -54,7 +54,9 @@ function refuseContentType(contentType: string | null): void {
     return;
   }
   if (NOT_A_FEED.test(essence)) {
-    throw new FeedFetchError(`the server sent ${essence}, which cannot be a feed`);
+    throw new FeedFetchError(`the server sent ${essence}, which cannot be a feed`, undefined, {
+      problem: { code: "content-type", type: essence },
+    });
   }
 }
 
@@ -67,7 +69,13 @@ interface StreamedResponse {
 async function readCapped(response: StreamedResponse, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length"));
   const tooLarge = () =>
-    new FeedFetchError(`the feed is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
+    new FeedFetchError(
+      `the feed is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB`,
+      undefined,
+      {
+        problem: { code: "too-large", mb: Math.round(maxBytes / 1024 / 1024) },
+      },
+    );
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
     throw tooLarge();
@@ -97,6 +105,7 @@ function describeNetworkError(error: unknown, timeoutMs: number): FeedFetchError
       undefined,
       {
         cause: error,
+        problem: { code: "timeout", seconds: Math.round(timeoutMs / 100) / 10 },
       },
     );
   }
@@ -104,6 +113,7 @@ function describeNetworkError(error: unknown, timeoutMs: number): FeedFetchError
   const detail = cause?.code ?? cause?.message ?? (error as Error).message;
   return new FeedFetchError(`the server could not be reached (${detail})`, undefined, {
     cause: error,
+    problem: { code: "unreachable", detail: String(detail) },
   });
 }
 
@@ -147,9 +157,18 @@ export const fetchFeed: FetchFeed = async (url, options) => {
             `the server answered ${response.status} without saying where to go`,
           );
         const next = new URL(location, current).href;
-        if (visited.has(next)) throw new FeedFetchError("the server redirects in a loop");
+        if (visited.has(next))
+          throw new FeedFetchError("the server redirects in a loop", undefined, {
+            problem: { code: "redirect-loop" },
+          });
         if (hops + 1 > maxRedirects)
-          throw new FeedFetchError(`the server redirected more than ${maxRedirects} times`);
+          throw new FeedFetchError(
+            `the server redirected more than ${maxRedirects} times`,
+            undefined,
+            {
+              problem: { code: "too-many-redirects", max: maxRedirects },
+            },
+          );
         current = (await assertFeedUrlAllowed(next, options)).href;
         continue;
       }
@@ -160,7 +179,9 @@ export const fetchFeed: FetchFeed = async (url, options) => {
       if (!response.ok) {
         await response.body?.cancel();
         const text = response.statusText ? ` ${response.statusText}` : "";
-        throw new FeedFetchError(`the server answered ${response.status}${text}`, response.status);
+        throw new FeedFetchError(`the server answered ${response.status}${text}`, response.status, {
+          problem: { code: "http-status", status: response.status },
+        });
       }
       const contentType = response.headers.get("content-type");
       refuseContentType(contentType);

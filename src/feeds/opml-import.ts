@@ -1,5 +1,5 @@
 import type { Feed } from "./feed.js";
-import { FeedError, FeedExistsError } from "./feed-errors.js";
+import { FeedError, FeedExistsError, type FeedProblem } from "./feed-errors.js";
 import type { AddFeedResult } from "./feed-service.js";
 import type { OpmlEntry } from "./opml.js";
 
@@ -12,7 +12,12 @@ export type OpmlOutcome =
       readonly created: number;
     }
   | { readonly status: "present"; readonly url: string; readonly feedId: number }
-  | { readonly status: "refused"; readonly url: string; readonly reason: string };
+  | {
+      readonly status: "refused";
+      readonly url: string;
+      readonly reason: string;
+      readonly problem?: FeedProblem | undefined;
+    };
 
 export interface OpmlImportDeps {
   addFeed(url: string): Promise<AddFeedResult>;
@@ -35,7 +40,7 @@ export async function importOpmlEntries(
       if (error instanceof FeedExistsError) {
         outcomes.push({ status: "present", url, feedId: error.feedId });
       } else if (error instanceof FeedError) {
-        outcomes.push({ status: "refused", url, reason: error.message });
+        outcomes.push({ status: "refused", url, reason: error.message, problem: error.problem });
       } else {
         throw error;
       }

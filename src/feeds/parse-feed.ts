@@ -1,6 +1,6 @@
 import { DetectError, MalformedError, parseFeed as parseAnyFeed } from "feedsmith";
 import { parseDocument } from "htmlparser2";
-import { FeedParseError } from "./feed-errors.js";
+import { FeedParseError, type FeedProblem } from "./feed-errors.js";
 
 /** One entry of a feed, whatever its format, before it is cleaned into an article. */
 export interface RawFeedItem {
@@ -75,21 +75,33 @@ function atomHtml(text: { value?: string; type?: string } | undefined): string |
 const firstNonEmpty = (...values: Array<string | undefined>) => values.find((v) => v?.trim());
 
 /** Says what a document that is not a feed is, for the editor who tried to add it. */
-function describeNonFeed(text: string): string {
+function describeNonFeed(text: string): { message: string; problem: FeedProblem } {
   const trimmed = text.trim();
-  if (trimmed === "") return "the response is empty, not a feed";
+  if (trimmed === "")
+    return { message: "the response is empty, not a feed", problem: { code: "empty" } };
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    return "this is JSON but not a JSON Feed (no version and items)";
+    return {
+      message: "this is JSON but not a JSON Feed (no version and items)",
+      problem: { code: "json-not-feed" },
+    };
   }
   const root = parseDocument(trimmed.slice(0, 100_000), { xmlMode: true }).children.find(
     (n) => n.type === "tag",
   );
   const name = root && "name" in root ? root.name.toLowerCase() : undefined;
-  if (!name) return "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)";
+  const notAFeed = { code: "not-a-feed" } as const;
+  if (!name)
+    return {
+      message: "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)",
+      problem: notAFeed,
+    };
   if (["html", "head", "body", "!doctype"].includes(name) || /^<!doctype html/i.test(trimmed)) {
-    return "this is an HTML page, not a feed";
+    return { message: "this is an HTML page, not a feed", problem: { code: "html-page" } };
   }
-  return `this is not a feed: the document's root element is <${name}>, not <rss>, <feed> or <rdf:RDF>`;
+  return {
+    message: `this is not a feed: the document's root element is <${name}>, not <rss>, <feed> or <rdf:RDF>`,
+    problem: notAFeed,
+  };
 }
 
 /**
@@ -102,15 +114,21 @@ export function parseFeedText(text: string): RawFeed {
   try {
     parsed = parseAnyFeed<string>(text);
   } catch (error) {
-    if (error instanceof DetectError)
-      throw new FeedParseError(describeNonFeed(text), { cause: error });
+    if (error instanceof DetectError) {
+      const { message, problem } = describeNonFeed(text);
+      throw new FeedParseError(message, { cause: error, problem });
+    }
     if (error instanceof MalformedError) {
       const detail = error.cause instanceof Error ? `: ${error.cause.message}` : "";
       throw new FeedParseError(`the feed is malformed and cannot be read${detail}`, {
         cause: error,
+        problem: { code: "malformed" },
       });
     }
-    throw new FeedParseError("the feed cannot be read", { cause: error });
+    throw new FeedParseError("the feed cannot be read", {
+      cause: error,
+      problem: { code: "malformed" },
+    });
   }
   switch (parsed.format) {
     case "rss": {

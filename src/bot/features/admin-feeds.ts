@@ -4,7 +4,7 @@ import { writeOpml } from "../../feeds/opml.js";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { feedAddedHtml, feedListHtml } from "../formatters/admin-feeds.js";
+import { feedAddedHtml, feedListHtml, feedReason } from "../formatters/admin-feeds.js";
 import { shortTitle, shownError } from "../formatters/admin-text.js";
 import { deskFor } from "../i18n/index.js";
 import { replyFeedCard } from "../replies/feed-card-replies.js";
@@ -32,7 +32,7 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
       await ctx.reply(feedAddedHtml(d, result), { parse_mode: "HTML" });
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;
-      await ctx.reply(d.feedNotAdded(shownError(error.message, 300)), { parse_mode: "HTML" });
+      await ctx.reply(d.feedNotAdded(feedReason(d, error)), { parse_mode: "HTML" });
     }
   });
 

@@ -1,8 +1,22 @@
 import type { Feed } from "../../feeds/feed.js";
+import type { FeedProblem } from "../../feeds/feed-errors.js";
 import type { AddFeedResult } from "../../feeds/feed-service.js";
 import type { OpmlOutcome } from "../../feeds/opml-import.js";
 import type { DeskMessages } from "../i18n/index.js";
 import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
+
+/**
+ * Why a feed was refused, in the editor's language. English keeps the services' own wording,
+ * which has more detail (which address, which kind of private network); other languages word
+ * the reason from its data.
+ */
+export function feedReason(
+  d: DeskMessages,
+  error: { message: string; problem?: FeedProblem | undefined },
+): string {
+  const { problem } = error;
+  return shownError(problem && d.locale !== "en" ? d.feedProblem(problem) : error.message, 300);
+}
 
 /** A feed's health in a word: ok, failing (with count) or not fetched yet. */
 export function feedHealth(d: DeskMessages, feed: Feed): string {
@@ -86,7 +100,9 @@ export function opmlReportHtml(d: DeskMessages, outcomes: readonly OpmlOutcome[]
     o.status === "present" ? [`#${o.feedId} ${url(o.url)}`] : [],
   );
   const refused = outcomes.flatMap((o) =>
-    o.status === "refused" ? [{ url: url(o.url), reason: shownError(o.reason, 150) }] : [],
+    o.status === "refused"
+      ? [{ url: url(o.url), reason: feedReason(d, { message: o.reason, problem: o.problem }) }]
+      : [],
   );
   // Every line is whole HTML (tags open and close on it): a long report is cut between lines.
   const lines = d.opmlReportHtml({ added, present, refused }).split("\n");

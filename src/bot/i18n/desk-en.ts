@@ -160,6 +160,54 @@ export const deskEn: DeskMessages = {
   moreFeeds: (count) => `… and ${n(count, "more feed", "more feeds")} not shown.`,
   addfeedUsage: "Usage: /addfeed https://example.com/rss [store-only]",
   feedNotAdded: (reason) => `❌ Feed not added: ${reason}.`,
+  feedProblem: (p) => {
+    switch (p.code) {
+      case "invalid-url":
+        return "that is not a valid URL (example: https://example.com/feed.xml)";
+      case "scheme":
+        return `only http and https feed URLs are allowed, not ${p.scheme}`;
+      case "credentials":
+        return "feed URLs with a user name or password are not supported";
+      case "internal-host":
+        return `${p.host} is this machine or an internal name; feeds must be on the public internet`;
+      case "private-address":
+        return `${p.host} is a private or local address; feeds must be on the public internet`;
+      case "dns":
+        return `the host ${p.host} could not be found (DNS lookup failed)`;
+      case "no-addresses":
+        return `the host ${p.host} has no addresses`;
+      case "content-type":
+        return `the server sent ${p.type}, which cannot be a feed`;
+      case "too-large":
+        return `the feed is larger than ${p.mb} MB`;
+      case "timeout":
+        return `the server did not answer within ${p.seconds} s`;
+      case "unreachable":
+        return `the server could not be reached (${p.detail})`;
+      case "redirect-loop":
+        return "the server redirects in a loop";
+      case "too-many-redirects":
+        return `the server redirected more than ${p.max} times`;
+      case "http-status":
+        return `the server answered ${p.status}`;
+      case "gzip-broken":
+        return "the feed is gzip-compressed but the compressed data is broken";
+      case "empty":
+        return "the response is empty, not a feed";
+      case "json-not-feed":
+        return "this is JSON but not a JSON Feed";
+      case "html-page":
+        return "this is an HTML page, not a feed";
+      case "not-a-feed":
+        return "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)";
+      case "malformed":
+        return "the feed is malformed and cannot be read";
+      case "exists":
+        return `this feed is already added (#${p.feedId})`;
+      case "not-found":
+        return `there is no feed #${p.feedId}`;
+    }
+  },
   removefeedUsage: "Usage: /removefeed 3 (the feed's ID from /feeds)",
   feedRemovedHtml: (id, url) => `🗑 Feed #${id} (${url}) removed. Its articles stay in the archive.`,
   noSuchFeed: (id) => `There is no feed #${id}. /feeds lists them.`,

@@ -1,4 +1,5 @@
 import type { ArticleProblem } from "../../articles/article-problem.js";
+import type { FeedProblem } from "../../feeds/feed-errors.js";
 import type { OpmlProblem } from "../../feeds/opml.js";
 import type { Locale } from "../../i18n/locale.js";
 import type { QueueState } from "../../publishing/queue-item.js";
@@ -112,6 +113,7 @@ export interface DeskMessages {
   moreFeeds(n: number): string;
   readonly addfeedUsage: string;
   feedNotAdded(reason: string): string;
+  feedProblem(problem: FeedProblem): string;
   readonly removefeedUsage: string;
   feedRemovedHtml(id: number, url: string): string;
   noSuchFeed(id: number): string;

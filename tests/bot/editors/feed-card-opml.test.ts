@@ -192,6 +192,20 @@ describe("OPML from the chat", () => {
     expect(h.deps.feeds!.listFeeds().map((f) => f.title)).toEqual(["Sport", "City Desk"]);
   });
 
+  it("reports refused feeds with their reasons in Russian for a Russian-speaking editor", async () => {
+    const h = await start({ env });
+    await say(h, `/addfeed ${server.url("/page.html")}`, RUSSIAN_EDITOR);
+    expect(last(h).text).toBe("❌ Лента не добавлена: это HTML-страница, а не лента.");
+    const file = h.fake.addFile(opml([server.url("/page.html"), "ftp://x.example/feed"]), "f.opml");
+    await h.send(documentMessage(file, "f.opml", { from: RUSSIAN_EDITOR }));
+    const report = last(h).text;
+    expect(report).toMatch(/^Импорт OPML: добавлено 0 · уже были 0 · отклонено 2/);
+    expect(report).toContain("page.html: это HTML-страница, а не лента");
+    expect(report).toContain(
+      "ftp://x.example/feed: принимаются только адреса http и https, а не ftp",
+    );
+  });
+
   it("refuses a hostile or broken file with the reason, in the editor's language, adding nothing", async () => {
     const h = await start({ env });
     const hostile = h.fake.addFile(

@@ -13,6 +13,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 const SPECIAL_ARGS: Record<string, unknown[]> = {
   stateName: ["queued"],
   articleProblem: [{ code: "too-short" }],
+  feedProblem: [{ code: "html-page" }],
   opmlRefused: ["entities"],
   whenProblem: ["past", "x"],
   askWords: ["include", 3, "x"],
