@@ -5,7 +5,7 @@ import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { feedAddedHtml, feedListHtml, feedReason } from "../formatters/admin-feeds.js";
-import { shortTitle, shownError } from "../formatters/admin-text.js";
+import { shortTitle } from "../formatters/admin-text.js";
 import { deskFor } from "../i18n/index.js";
 import { replyFeedCard } from "../replies/feed-card-replies.js";
 
