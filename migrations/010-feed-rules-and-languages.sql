@@ -4,6 +4,9 @@
 ALTER TABLE feeds ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE feeds ADD COLUMN include_words TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE feeds ADD COLUMN exclude_words TEXT NOT NULL DEFAULT '[]';
+-- The last poll failure's reason as data (JSON), so the desk can word it in each editor's
+-- language; last_error keeps the English sentence. NULL when unknown or after a success.
+ALTER TABLE feeds ADD COLUMN last_problem TEXT;
 
 -- The language a user chose with /language (overrides Telegram's language for that user).
 CREATE TABLE user_languages (

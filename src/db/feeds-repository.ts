@@ -1,4 +1,5 @@
 import type { Feed } from "../feeds/feed.js";
+import type { FeedProblem } from "../feeds/feed-errors.js";
 import type { Db } from "./connection.js";
 
 interface FeedRow {
@@ -14,6 +15,7 @@ interface FeedRow {
   last_fetched_at: number | null;
   last_success_at: number | null;
   last_error: string | null;
+  last_problem: string | null;
   failure_count: number;
   next_fetch_at: number;
   item_count: number;
@@ -27,6 +29,19 @@ function wordList(json: string): string[] {
     return Array.isArray(value) ? value.filter((w): w is string => typeof w === "string") : [];
   } catch {
     return [];
+  }
+}
+
+/** A stored failure reason (JSON); anything unreadable counts as unknown. */
+function problemOf(json: string | null): FeedProblem | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === "object" && value !== null && "code" in value
+      ? (value as FeedProblem)
+      : null;
+  } catch {
+    return null;
   }
 }
 
@@ -52,6 +67,7 @@ function toFeed(row: FeedRow): Feed {
     lastFetchedAt: row.last_fetched_at,
     lastSuccessAt: row.last_success_at,
     lastError: row.last_error,
+    lastProblem: problemOf(row.last_problem),
     failureCount: row.failure_count,
     nextFetchAt: row.next_fetch_at,
     itemCount: row.item_count,
@@ -96,11 +112,11 @@ export function createFeedsRepository(db: Db) {
     VALUES (@url, @title, @store_only, @etag, @last_modified, @fetched_at, @fetched_at, @next_fetch_at, @fetched_at)`);
   const success = db.prepare(`UPDATE feeds SET
     title = coalesce(@title, title), etag = @etag, last_modified = @last_modified,
-    last_fetched_at = @fetched_at, last_success_at = @fetched_at, last_error = NULL, failure_count = 0,
+    last_fetched_at = @fetched_at, last_success_at = @fetched_at, last_error = NULL, last_problem = NULL, failure_count = 0,
     next_fetch_at = @next_fetch_at, item_count = item_count + @created
     WHERE id = @id`);
   const failure = db.prepare(`UPDATE feeds SET
-    last_fetched_at = @fetched_at, last_error = @error, failure_count = failure_count + 1, next_fetch_at = @next_fetch_at
+    last_fetched_at = @fetched_at, last_error = @error, last_problem = @problem, failure_count = failure_count + 1, next_fetch_at = @next_fetch_at
     WHERE id = @id`);
   const addItems = db.prepare<[number, number]>(
     "UPDATE feeds SET item_count = item_count + ? WHERE id = ?",
@@ -145,8 +161,20 @@ export function createFeedsRepository(db: Db) {
       });
     },
     /** A failed poll: keeps the reason and pushes the next attempt back. */
-    recordFailure: (id: number, error: string, fetchedAt: number, nextFetchAt: number): void => {
-      failure.run({ id, error, fetched_at: fetchedAt, next_fetch_at: nextFetchAt });
+    recordFailure: (
+      id: number,
+      error: string,
+      fetchedAt: number,
+      nextFetchAt: number,
+      problem?: FeedProblem,
+    ): void => {
+      failure.run({
+        id,
+        error,
+        problem: problem ? JSON.stringify(problem) : null,
+        fetched_at: fetchedAt,
+        next_fetch_at: nextFetchAt,
+      });
     },
     addItemCount: (id: number, created: number): void => {
       addItems.run(created, id);

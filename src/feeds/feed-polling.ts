@@ -112,7 +112,8 @@ export function createFeedPolling(deps: FeedPollingDeps) {
     } catch (error) {
       const reason = reasonOf(error);
       const failures = feed.failureCount + 1;
-      repo.recordFailure(feed.id, reason, startedAt, startedAt + backoff(failures));
+      const problem = error instanceof FeedError ? error.problem : undefined;
+      repo.recordFailure(feed.id, reason, startedAt, startedAt + backoff(failures), problem);
       const log = error instanceof FeedError ? logger.warn.bind(logger) : logger.error.bind(logger);
       log({ feedId: feed.id, url: feed.url, failures, reason, err: error }, "feed poll failed");
       return { feedId: feed.id, status: "failed", error: reason };

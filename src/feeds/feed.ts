@@ -1,3 +1,5 @@
+import type { FeedProblem } from "./feed-errors.js";
+
 /** A feed the bot polls, as stored. Times are Unix milliseconds. */
 export interface Feed {
   readonly id: number;
@@ -17,6 +19,8 @@ export interface Feed {
   readonly lastSuccessAt: number | null;
   /** Why the last poll failed; null after a success. */
   readonly lastError: string | null;
+  /** The same reason as data, when known (the desk words it in the editor's language). */
+  readonly lastProblem: FeedProblem | null;
   /** Failures in a row; drives the backoff. */
   readonly failureCount: number;
   readonly nextFetchAt: number;

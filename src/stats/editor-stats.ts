@@ -18,7 +18,7 @@ export interface StatsSnapshot extends QueueStats {
   /** The failing feeds with their errors (the others need no attention). */
   readonly failingFeeds: readonly Pick<
     Feed,
-    "id" | "url" | "title" | "lastError" | "failureCount"
+    "id" | "url" | "title" | "lastError" | "lastProblem" | "failureCount"
   >[];
 }
 
@@ -45,11 +45,12 @@ export function createStatsService(deps: StatsDeps) {
           failing: failing.length,
           pending: pending.length,
         },
-        failingFeeds: failing.map(({ id, url, title, lastError, failureCount }) => ({
+        failingFeeds: failing.map(({ id, url, title, lastError, lastProblem, failureCount }) => ({
           id,
           url,
           title,
           lastError,
+          lastProblem,
           failureCount,
         })),
       };

@@ -68,6 +68,7 @@ describe("writing OPML", () => {
     lastFetchedAt: null,
     lastSuccessAt: null,
     lastError: null,
+    lastProblem: null,
     failureCount: 0,
     nextFetchAt: 0,
     itemCount: 0,

@@ -18,6 +18,14 @@ export function feedReason(
   return shownError(problem && d.locale !== "en" ? d.feedProblem(problem) : error.message, 300);
 }
 
+/** A feed's last poll failure, in the editor's language when its reason was stored as data. */
+export function storedReason(
+  d: DeskMessages,
+  feed: Pick<Feed, "lastError" | "lastProblem">,
+): string {
+  return feedReason(d, { message: feed.lastError ?? "", problem: feed.lastProblem ?? undefined });
+}
+
 /** A feed's health in a word: ok, failing (with count) or not fetched yet. */
 export function feedHealth(d: DeskMessages, feed: Feed): string {
   if (feed.lastError) return d.feedFailing(feed.failureCount);
@@ -59,7 +67,7 @@ export function feedListHtml(d: DeskMessages, feeds: readonly Feed[], timezone: 
     if (feed.includeWords.length) rules.push(d.includeTag(words(feed.includeWords)));
     if (feed.excludeWords.length) rules.push(d.excludeTag(words(feed.excludeWords)));
     const ruleLine = rules.length ? `\n   ${rules.join(" · ")}` : "";
-    const error = feed.lastError ? `\n   ${d.lastError(shownError(feed.lastError))}` : "";
+    const error = feed.lastError ? `\n   ${d.lastError(storedReason(d, feed))}` : "";
     return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${ruleLine}${error}`;
   });
   return fitEntries(
@@ -86,7 +94,7 @@ export function feedCardHtml(d: DeskMessages, feed: Feed, timezone: string): str
     lastFetch: lastFetchText(d, feed, timezone),
     articles: feed.itemCount,
     health: feedHealth(d, feed),
-    lastError: feed.lastError ? shownError(feed.lastError) : undefined,
+    lastError: feed.lastError ? storedReason(d, feed) : undefined,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { StatsSnapshot } from "../../stats/editor-stats.js";
 import type { DeskMessages } from "../i18n/index.js";
+import { storedReason } from "./admin-feeds.js";
 import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
 /** The /stats message. */
@@ -25,7 +26,7 @@ export function statsHtml(d: DeskMessages, s: StatsSnapshot, timezone: string): 
   ];
   const failing = s.failingFeeds.map(
     (feed) =>
-      `\n   #${feed.id} ${shortTitle(feed.title?.trim() || feed.url, 100)}: ${shownError(feed.lastError ?? "")}`,
+      `\n   #${feed.id} ${shortTitle(feed.title?.trim() || feed.url, 100)}: ${storedReason(d, feed)}`,
   );
   // Many failing feeds could outgrow one message: /feeds has the full story of each.
   return fitEntries(

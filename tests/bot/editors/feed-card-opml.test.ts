@@ -29,6 +29,7 @@ function rss(title: string, items: readonly string[]): string {
 
 let server: LocalFeedServer;
 let cityItems: string[] = ["Opening day"];
+let flakyBroken = false;
 beforeAll(async () => {
   server = await startLocalFeedServer({
     "/city.xml": (_req, res) =>
@@ -37,6 +38,10 @@ beforeAll(async () => {
         .end(rss("City Desk", cityItems)),
     "/sport.xml": (_req, res) =>
       res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss("Sport", ["Match"])),
+    "/flaky.xml": (_req, res) =>
+      flakyBroken
+        ? res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><p>oops</p>")
+        : res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss("Flaky", ["One"])),
     "/page.html": (_req, res) =>
       res.writeHead(200, { "content-type": "text/html" }).end("<html><body>no feed</body></html>"),
   });
@@ -154,6 +159,23 @@ describe("/feed <ID>: a feed's card", () => {
     expect(last(h).text).toContain("Лента №1 Sport");
     expect(last(h).text).toContain("1 статья");
     expect(buttons(h).map((b) => b.text)).toContain("🗑 Удалить ленту");
+  });
+
+  it("shows a failing feed's last error in the editor's language in /feeds, the card and /stats", async () => {
+    flakyBroken = false;
+    const h = await start({ env });
+    await say(h, `/addfeed ${server.url("/flaky.xml")}`);
+    flakyBroken = true;
+    await (h.deps.feeds as FeedService).pollAll();
+    await say(h, "/feeds", RUSSIAN_EDITOR);
+    expect(last(h).text).toContain("ошибки (1 раз подряд)");
+    expect(last(h).text).toContain("последняя ошибка: это HTML-страница, а не лента");
+    await say(h, "/feed 1", RUSSIAN_EDITOR);
+    expect(last(h).text).toContain("Последняя ошибка: это HTML-страница, а не лента");
+    await say(h, "/stats", RUSSIAN_EDITOR);
+    expect(last(h).text).toContain("#1 Flaky: это HTML-страница, а не лента");
+    await say(h, "/feeds");
+    expect(last(h).text).toContain("last error: this is an HTML page, not a feed");
   });
 
   it("refuses readers: the command, the buttons, and changes nothing", async () => {
