@@ -122,7 +122,7 @@ export function createBot(
     ...editorFeatures,
     // Editors' work is never rate-limited; readers' expensive requests are, from here on.
     createReaderRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now),
-    createStartFeature({ articles, settings }),
+    createStartFeature({ articles, settings, adminIds: config.adminIds }),
     createHelpFeature(config.adminIds),
     createLatestFeature({ articles, settings }),
     ...(search ? [createSearchFeature({ search, settings })] : []),

@@ -2,13 +2,16 @@ import { Composer } from "grammy";
 import type { ArticleService } from "../../articles/article-service.js";
 import { formatPost } from "../../publishing/format-post.js";
 import type { BotContext } from "../context.js";
+import { isAdminOf } from "../filters/is-admin.js";
 import { welcomeMessage } from "../formatters/help-text.js";
-import { messagesFor } from "../i18n/index.js";
+import { deskFor, messagesFor } from "../i18n/index.js";
 import { type ReaderSettings, readerFormat, replyPieces } from "../replies/reader-replies.js";
 
 export interface StartFeatureDeps {
   readonly articles: Pick<ArticleService, "findById">;
   readonly settings: ReaderSettings;
+  /** Editors (ADMIN_IDS) get a line about the desk under the welcome. */
+  readonly adminIds?: readonly number[];
 }
 
 /** The payload of a channel post's deep link: `a` and the article id. */
@@ -18,13 +21,23 @@ const ARTICLE_PAYLOAD = /^a(\d{1,15})$/;
  * /start: the welcome and the command list; `/start a<ID>` (a deep link from a post) shows
  * that article in the house style instead.
  */
-export function createStartFeature({ articles, settings }: StartFeatureDeps): Composer<BotContext> {
+export function createStartFeature({
+  articles,
+  settings,
+  adminIds = [],
+}: StartFeatureDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  const isEditor = isAdminOf(adminIds);
   feature.command("start", async (ctx) => {
     const m = messagesFor(ctx.locale);
     const wanted = ARTICLE_PAYLOAD.exec(ctx.match.trim());
     if (!wanted) {
-      await replyPieces(ctx, welcomeMessage(m, ctx.me?.username));
+      const welcome = welcomeMessage(m, ctx.me?.username);
+      const editor = ctx.chat.type === "private" && isEditor(ctx);
+      await replyPieces(
+        ctx,
+        editor ? [...welcome, { text: `\n\n${deskFor(ctx.locale).startHint}` }] : welcome,
+      );
       return;
     }
     const id = Number(wanted[1]);

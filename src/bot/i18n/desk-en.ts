@@ -311,6 +311,8 @@ export const deskEn: DeskMessages = {
   dialogClosed: "Only the newsroom's editors can do this; the dialog is closed.",
 
   deskHelpTitle: "Editors' desk",
+  startHint:
+    "You are one of the newsroom's editors: /help lists the desk's commands too, and the menu has them.",
   deskCommands: [
     {
       command: "add",

@@ -186,6 +186,8 @@ export interface DeskMessages {
 
   // /help for editors and the editors' command menu.
   readonly deskHelpTitle: string;
+  /** Under the /start welcome, for editors only. */
+  readonly startHint: string;
   readonly deskCommands: readonly CommandHelp[];
   readonly menu: Readonly<Record<DeskMenuCommand, string>>;
 }

@@ -311,6 +311,7 @@ export const deskRu: DeskMessages = {
   dialogClosed: "Это могут только редакторы; диалог закрыт.",
 
   deskHelpTitle: "Пульт редактора",
+  startHint: "Вы редактор: /help покажет и команды пульта, они есть и в меню.",
   deskCommands: [
     {
       command: "add",

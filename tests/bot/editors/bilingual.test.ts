@@ -189,6 +189,14 @@ describe("/help", () => {
     expect(texts(h).at(-1)).toContain("Пульт редактора\n• /add — затем вставьте статью");
   });
 
+  it("/start tells an editor about the desk, and a reader nothing of it", async () => {
+    const h = await start();
+    await h.send(privateMessage("/start", { from: RUSSIAN_EDITOR }));
+    await h.send(privateMessage("/start", { from: READER }));
+    expect(texts(h).at(-1)).toMatch(/\n\nВы редактор: \/help покажет и команды пульта/);
+    expect(texts(h, READER.id)[0]).not.toContain("editors");
+  });
+
   it("shows a reader only the readers' commands, in either language", async () => {
     const h = await start();
     await h.send(privateMessage("/help", { from: READER }));
