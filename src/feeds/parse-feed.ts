@@ -1,6 +1,6 @@
-import { DetectError, MalformedError, parseFeed as parseAnyFeed } from "feedsmith";
-import { parseDocument } from "htmlparser2";
+import { parseFeed as parseAnyFeed } from "feedsmith";
 import { FeedParseError } from "./feed-errors.js";
+import { explainParserError } from "./feed-failure-reasons.js";
 
 /** One entry of a feed, whatever its format, before it is cleaned into an article. */
 export interface RawFeedItem {
@@ -74,24 +74,6 @@ function atomHtml(text: { value?: string; type?: string } | undefined): string |
 
 const firstNonEmpty = (...values: Array<string | undefined>) => values.find((v) => v?.trim());
 
-/** Says what a document that is not a feed is, for the editor who tried to add it. */
-function describeNonFeed(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === "") return "the response is empty, not a feed";
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    return "this is JSON but not a JSON Feed (no version and items)";
-  }
-  const root = parseDocument(trimmed.slice(0, 100_000), { xmlMode: true }).children.find(
-    (n) => n.type === "tag",
-  );
-  const name = root && "name" in root ? root.name.toLowerCase() : undefined;
-  if (!name) return "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)";
-  if (["html", "head", "body", "!doctype"].includes(name) || /^<!doctype html/i.test(trimmed)) {
-    return "this is an HTML page, not a feed";
-  }
-  return `this is not a feed: the document's root element is <${name}>, not <rss>, <feed> or <rdf:RDF>`;
-}
-
 /**
  * Parses feed text (RSS 0.9x/2.0, RSS 1.0 RDF, Atom 1.0 or JSON Feed) with feedsmith and maps
  * it to one neutral shape.
@@ -102,15 +84,7 @@ export function parseFeedText(text: string): RawFeed {
   try {
     parsed = parseAnyFeed<string>(text);
   } catch (error) {
-    if (error instanceof DetectError)
-      throw new FeedParseError(describeNonFeed(text), { cause: error });
-    if (error instanceof MalformedError) {
-      const detail = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-      throw new FeedParseError(`the feed is malformed and cannot be read${detail}`, {
-        cause: error,
-      });
-    }
-    throw new FeedParseError("the feed cannot be read", { cause: error });
+    throw new FeedParseError(explainParserError(error, text), { cause: error });
   }
   switch (parsed.format) {
     case "rss": {
