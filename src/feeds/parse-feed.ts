@@ -1,6 +1,8 @@
 import { parseFeed as parseAnyFeed } from "feedsmith";
 import { FeedParseError } from "./feed-errors.js";
 import { explainParserError } from "./feed-failure-reasons.js";
+import { mediaDescription, picturesOf } from "./feed-pictures.js";
+import type { PictureSources } from "./picture-choice.js";
 
 /** One entry of a feed, whatever its format, before it is cleaned into an article. */
 export interface RawFeedItem {
@@ -14,8 +16,10 @@ export interface RawFeedItem {
   readonly guid?: string;
   /** The date as written in the feed. */
   readonly date?: string;
-  /** Image candidates in order of preference: enclosure, media:content, media:thumbnail. */
-  readonly images: readonly string[];
+  /** Image candidates by source (Media RSS, thumbnails, enclosures, featured images). */
+  readonly pictures: PictureSources;
+  /** HTML of the Media RSS description, the text of video feeds (YouTube) that have no other. */
+  readonly mediaText?: string;
   /** xml:base of the entry, when given. */
   readonly base?: string;
 }
@@ -28,27 +32,6 @@ export interface RawFeed {
   readonly language?: string;
   readonly base?: string;
   readonly items: readonly RawFeedItem[];
-}
-
-type Media = {
-  contents?: Array<{ url?: string; medium?: string; type?: string }>;
-  thumbnails?: Array<{ url?: string }>;
-  groups?: Array<{ contents?: Array<{ url?: string; medium?: string; type?: string }> }>;
-};
-
-const isImageType = (type?: string, medium?: string) =>
-  medium === "image" || (type?.startsWith("image/") ?? false) || (!type && !medium);
-
-function mediaImages(media: Media | undefined): string[] {
-  if (!media) return [];
-  const contents = [
-    ...(media.contents ?? []),
-    ...(media.groups ?? []).flatMap((g) => g.contents ?? []),
-  ];
-  return [
-    ...contents.filter((c) => isImageType(c.type, c.medium)).map((c) => c.url),
-    ...(media.thumbnails ?? []).map((t) => t.url),
-  ].filter((u): u is string => Boolean(u?.trim()));
 }
 
 /**
@@ -107,12 +90,12 @@ export function parseFeedText(text: string): RawFeed {
             i.atom?.published,
             i.atom?.updated,
           ),
-          images: [
-            ...(i.enclosures ?? [])
-              .filter((e) => e.type?.startsWith("image/"))
-              .map((e) => e.url ?? ""),
-            ...mediaImages(i.media),
-          ].filter((u) => u.trim() !== ""),
+          pictures: picturesOf({
+            media: i.media,
+            enclosures: i.enclosures,
+            featured: [i.itunes?.image],
+          }),
+          mediaText: mediaDescription(i.media),
           base: i.xml?.base,
         })),
       };
@@ -131,7 +114,8 @@ export function parseFeedText(text: string): RawFeed {
           link: i.link ?? i.rdf?.about,
           guid: i.rdf?.about ?? i.link,
           date: firstNonEmpty(i.dc?.dates?.[0], i.dcterms?.created?.[0]),
-          images: mediaImages(i.media),
+          pictures: picturesOf({ media: i.media }),
+          mediaText: mediaDescription(i.media),
           base: i.xml?.base,
         })),
       };
@@ -152,12 +136,13 @@ export function parseFeedText(text: string): RawFeed {
           link: alternate(e.links),
           guid: e.id,
           date: firstNonEmpty(e.published, e.updated, e.dc?.dates?.[0]),
-          images: [
-            ...(e.links ?? [])
-              .filter((l) => l.rel === "enclosure" && l.type?.startsWith("image/"))
-              .map((l) => l.href),
-            ...mediaImages(e.media),
-          ].filter((u): u is string => Boolean(u?.trim())),
+          pictures: picturesOf({
+            media: e.media,
+            enclosures: (e.links ?? [])
+              .filter((l) => l.rel === "enclosure")
+              .map((l) => ({ url: l.href, type: l.type })),
+          }),
+          mediaText: mediaDescription(e.media),
           base: e.xml?.base ?? e.content?.xml?.base,
         })),
       };
@@ -177,13 +162,10 @@ export function parseFeedText(text: string): RawFeed {
           link: i.url ?? i.external_url,
           guid: i.id,
           date: firstNonEmpty(i.date_published, i.date_modified),
-          images: [
-            i.image,
-            i.banner_image,
-            ...(i.attachments ?? [])
-              .filter((a) => a.mime_type?.startsWith("image/"))
-              .map((a) => a.url),
-          ].filter((u): u is string => Boolean(u?.trim())),
+          pictures: picturesOf({
+            enclosures: (i.attachments ?? []).map((a) => ({ url: a.url, type: a.mime_type })),
+            featured: [i.image, i.banner_image],
+          }),
         })),
       };
     }
