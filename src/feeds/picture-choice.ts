@@ -51,6 +51,7 @@ const ICON_URL = [
   /feeds\.wordpress\.com\/1\.0\//i,
   /\/(?:smilies|smileys|smiley|emoji|emoticons?|icons?|style_images|badges?|buttons?|share-?buttons)\//i,
   /\/(?:favicon|spacer|blank|pixel|transparent|1x1|clear|dot|tracker|beacon|b)\.(?:gif|png|jpe?g|ico|webp)$/i,
+  /[/_-](?:pixel|spacer|tracker|beacon)\.(?:gif|png|jpe?g|webp)$|\/(?:tracking|pixels?)\//i,
   /[/_-](?:\w+[_-])?icons?(?:[_-]\w+)*\.(?:png|gif|jpe?g|svg|webp)$/i,
   /\.(?:ico|svg)$/i,
   /\/_\/stat\b|__ptq\.gif/i,
@@ -65,12 +66,20 @@ function parsedUrl(url: string): { host: string; rest: string } {
   }
 }
 
-/** True when the declared size, class or address says the image is an icon, not a picture. */
+/** Declared sides further apart than this are an ad banner (468×60) or a divider, not a picture. */
+const MAX_ASPECT = 4;
+
+/**
+ * True when the declared size, class or address says the image is an icon, emoji, button,
+ * tracking pixel or banner, not the story's picture.
+ */
 export function looksLikeIcon(image: ImageCandidate): boolean {
-  const tiny = [image.width, image.height].some(
+  const { width, height } = image;
+  const tiny = [width, height].some(
     (side) => side !== undefined && Number.isFinite(side) && side < MIN_PICTURE_SIDE,
   );
   if (tiny) return true;
+  if (width && height && Math.max(width / height, height / width) > MAX_ASPECT) return true;
   if (image.className && ICON_CLASS.test(image.className)) return true;
   const { host, rest } = parsedUrl(image.url);
   return ICON_URL.some((pattern) => pattern.test(host) || pattern.test(rest));
