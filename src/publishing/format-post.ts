@@ -93,7 +93,7 @@ interface Parts {
 function partsOf(article: Article, options: FormatOptions): Parts {
   const webUrl = isWebUrl(article.url) ? displayUrl(article.url) : undefined;
   const headline: Piece = webUrl
-    ? { text: clean(article.title), style: "b", href: webUrl }
+    ? { text: clean(article.title), style: "b", href: webUrl, hrefBelow: true }
     : { text: clean(article.title), style: "b" };
   const head: Piece[] = [headline, { text: "\n\n" }];
   const timeLine: Piece[] = [

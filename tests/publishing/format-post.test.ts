@@ -91,7 +91,7 @@ describe("the house-style post", () => {
 
   it("plain fallback carries the same words and the links' addresses, without markup", () => {
     const post = formatPost(buildArticle({ id: 5, title: "A <b> title" }), FORMAT);
-    expect(post.plain.startsWith("A <b> title: https://news.example.org/story/5\n\n")).toBe(true);
+    expect(post.plain.startsWith("A <b> title\nhttps://news.example.org/story/5\n\n")).toBe(true);
     expect(post.plain).toContain("read more in our Telegram-channel: https://t.me/newsroom_test");
   });
 });
