@@ -78,6 +78,8 @@ export interface HtmlToTextOptions {
 
 /** Enough <img> candidates to get past the icons and buttons at the top of a text. */
 const MAX_IMAGES = 30;
+/** Embed lines per text: a hostile page of thousands of players must stay cheap to read. */
+const MAX_EMBEDS = 20;
 
 function tidy(paragraph: string): string {
   return paragraph
@@ -115,7 +117,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
   };
 
   const addEmbed = (embed: Embed | undefined) => {
-    if (!embed || embeds.some((e) => e.url === embed.url)) return;
+    if (!embed || embeds.length >= MAX_EMBEDS || embeds.some((e) => e.url === embed.url)) return;
     embeds.push(embed);
     if (options.embedLines === false) return;
     endParagraph();
@@ -144,7 +146,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
         }
         if (name === "a") {
           const video = videoLinkOf(attributes.href, options.base);
-          if (video) linkedVideos.push(video);
+          if (video && linkedVideos.length < MAX_EMBEDS) linkedVideos.push(video);
         }
         if (name === "br") current += "\n";
         else if (BLOCKS.has(name)) endParagraph();

@@ -207,6 +207,18 @@ describe("embeds are not lost", () => {
     );
   });
 
+  it("gives a page of thousands of players no more than 20 lines", () => {
+    const players = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `<iframe src="https://www.youtube.com/embed/vid${String(i).padStart(8, "0")}"></iframe>`,
+    ).join("");
+    const body = read(rss([item(`<p>Playlist.</p>${players}`)])).items[0]?.body ?? "";
+    expect(body.split("\n\n")).toHaveLength(21);
+    expect(body).toContain("Video: https://www.youtube.com/watch?v=vid00000019");
+    expect(body).not.toContain("vid00000020");
+  });
+
   it("gives no line to an iframe that is not a player (a map, an ad)", () => {
     const feed = read(
       rss([
