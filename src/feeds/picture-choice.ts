@@ -54,6 +54,9 @@ const ICON_URL = [
   /[/_-](?:pixel|spacer|tracker|beacon)\.(?:gif|png|jpe?g|webp)$|\/(?:tracking|pixels?)\//i,
   /[/_-](?:\w+[_-])?icons?(?:[_-]\w+)*\.(?:png|gif|jpe?g|svg|webp)$/i,
   /\.(?:ico|svg)$/i,
+  // File-type pictures beside a download link: WordPress's own images, mime-type icon sets, pdf.gif.
+  /\/(?:wp-includes\/images|filetypes?|file-?icons|mime-?icons?|mimetypes)\//i,
+  /\/(?:pdf|docx?|xlsx?|pptx?|zip|rar|txt|file|document|download|attachment)\.(?:gif|png)$/i,
   /\/_\/stat\b|__ptq\.gif/i,
 ];
 

@@ -96,6 +96,8 @@ describe("the right picture", () => {
       '<a href="http://feeds.feedburner.com/~ff/Blog?a=x"><img src="http://feeds.feedburner.com/~ff/Blog?d=yIl2AUoC8zA" border="0"></a>',
       '<img src="https://stats.example.org/p.gif" width="1" height="1">',
       '<img src="/icons/pdf.gif"> Report (PDF)',
+      '<img src="/images/xls.gif"> Figures (XLS)',
+      '<img src="https://blog.example.org/wp-includes/images/media/document.png">',
       '<img src="https://cdn.example.org/author.jpg" width="40" height="40">',
       '<img src="https://ads.example.org/468-60.gif" width="468" height="60">',
       '<img src="https://cdn.example.org/twitter_icon_large.png">',
