@@ -18,11 +18,7 @@ import { FeedParseError } from "../src/feeds/feed-errors.js";
 import { feedToArticles, resolveHttpUrl } from "../src/feeds/feed-to-articles.js";
 import { htmlToText } from "../src/feeds/html-to-text.js";
 import { parseFeedText, type RawFeedItem } from "../src/feeds/parse-feed.js";
-import {
-  hasSharedFixtures,
-  SHARED_FIXTURES,
-  SHARED_FIXTURES_MISSING,
-} from "../tests/support/fixtures.js";
+import { hasSharedFixtures, SHARED_FIXTURES } from "../tests/support/fixtures.js";
 
 /** Address words of images that are not a story's picture; deliberately wider than the product's rule. */
 const ICON_NET =
@@ -133,7 +129,7 @@ function printTable(rows: string[][]): void {
 
 export async function run(): Promise<void> {
   if (!hasSharedFixtures) {
-    console.log(`feed-quality: nothing measured: ${SHARED_FIXTURES_MISSING}`);
+    console.log(`feed-quality: shared fixtures not found at ${SHARED_FIXTURES}: nothing measured`);
     return;
   }
   const root = join(SHARED_FIXTURES, "feeds");
