@@ -1,9 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
+import { TEST_CHANNEL, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { type Browser, HAS_CHROMIUM, NO_CHROMIUM_REASON, openBrowser } from "./browser-support.js";
 
@@ -94,5 +96,55 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox in a real browser (Chromium)", () =>
     await shared.waitFor();
     await expect(shared.locator("b").first().textContent()).resolves.toContain("набережную");
     await browser.shot("5-reader-shared");
+  }, 60_000);
+
+  it("renders the channel as subscribers see it: formatting, photos, large previews, edits, and a 403", async () => {
+    const { page } = browser;
+    const telegram = new Api(TEST_TOKEN, { apiRoot: sandbox.config.telegramApiRoot });
+    const channel = `@${TEST_CHANNEL.username}`;
+    const picture = `${sandbox.url}/sample/images/lighthouse.svg`;
+    const sent = await telegram.sendMessage(
+      channel,
+      '<b>Bold</b> <i>italic</i> <a href="https://example.org/story">link</a> <code>code</code> <tg-spoiler>secret</tg-spoiler>\n<blockquote>quoted words</blockquote>',
+      { parse_mode: "HTML", link_preview_options: { url: picture, prefer_large_media: true } },
+    );
+    await telegram.sendPhoto(channel, picture, {
+      caption: "<b>Lighthouse</b> opens its stairs",
+      parse_mode: "HTML",
+    });
+    const post = page.locator("#channel-feed .bubble", { hasText: "quoted words" });
+    await post.waitFor();
+    await expect(post.locator("b").textContent()).resolves.toBe("Bold");
+    await expect(post.locator("i").textContent()).resolves.toBe("italic");
+    await expect(post.locator(".text a").getAttribute("href")).resolves.toBe(
+      "https://example.org/story",
+    );
+    await expect(post.locator("code").textContent()).resolves.toBe("code");
+    await expect(post.locator("blockquote").textContent()).resolves.toBe("quoted words");
+    await expect(post.locator(".spoiler").textContent()).resolves.toBe("secret");
+    await expect(post.locator(".preview.large img").getAttribute("src")).resolves.toBe(picture);
+    const photo = page.locator("#channel-feed .bubble", { hasText: "opens its stairs" });
+    await expect(photo.locator("img.photo").getAttribute("src")).resolves.toBe(picture);
+    await expect(photo.locator("b").textContent()).resolves.toBe("Lighthouse");
+
+    await telegram.editMessageText(channel, sent.message_id, "<b>Bold</b> and corrected", {
+      parse_mode: "HTML",
+    });
+    const edited = page.locator("#channel-feed .bubble", { hasText: "and corrected" });
+    await edited.locator(".edited").waitFor();
+    await expect(
+      page.locator("#channel-feed .bubble", { hasText: "quoted words" }).count(),
+    ).resolves.toBe(0);
+
+    await page.locator("#channel-removed").check();
+    await page.getByRole("button", { name: "Editor" }).click();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.locator("#message").fill("/postnow");
+    await page.keyboard.press("Enter");
+    const refusal = page.locator("#channel-feed .refusal-403");
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain("Forbidden: bot is not a member");
+    await page.locator("#chat-feed .bubble", { hasText: "Publishing is paused" }).first().waitFor();
+    await browser.shot("6-channel-rendering-and-403");
   }, 60_000);
 });
