@@ -86,6 +86,16 @@ export function storyImage(slug: string): string | undefined {
 <g font-family="sans-serif" font-size="44" font-weight="700" fill="#fff">${text}</g></svg>`;
 }
 
+/** The story's web page, which the feed item links to (title, picture, text). */
+export function storyPage(slug: string): string | undefined {
+  const story = STORIES.find((s) => s.slug === slug);
+  if (!story) return undefined;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeXml(story.title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:720px;margin:40px auto;padding:0 16px;line-height:1.5;color:#141a21}img{width:100%;border-radius:12px}</style></head>
+<body><p><small>Riverton Courier · a sample page served by the newsroom sandbox</small></p><h1>${escapeXml(story.title)}</h1>
+<img src="../images/${story.slug}.svg" alt=""><p>${escapeXml(story.summary)}</p></body></html>`;
+}
+
 /** Creates the feed; `baseUrl` is where the sandbox's web server answers. */
 export function createSampleFeed(baseUrl: string, now: () => number = Date.now) {
   const published: Array<{ story: SampleStory; at: number }> = STORIES.slice(0, 3).map(

@@ -2,7 +2,7 @@ import type { Services } from "../services.js";
 import { type FakeBotApi, parseTelegramHtml, TEST_BOT_INFO, TEST_CHANNEL } from "./fake-bot-api.js";
 import type { Person } from "./people.js";
 import type { SampleFeed } from "./sample-feed.js";
-import { storyImage } from "./sample-feed.js";
+import { storyImage, storyPage } from "./sample-feed.js";
 import { loadSampleNewsroom } from "./sample-newsroom.js";
 import type { Transcript } from "./transcript.js";
 import type { UpdateFactory } from "./user-updates.js";
@@ -117,6 +117,11 @@ export function createSandboxApi(deps: SandboxApiDeps) {
       if (image) {
         const svg = storyImage(image[1]!);
         return svg ? { status: 200, text: svg, type: "image/svg+xml" } : undefined;
+      }
+      const page = /^GET \/sample\/stories\/([a-z]+)$/.exec(route);
+      if (page) {
+        const html = storyPage(page[1]!);
+        return html ? { status: 200, text: html, type: "text/html; charset=utf-8" } : undefined;
       }
       if (route === "POST /api/sample") {
         if (b.load !== true) {

@@ -68,7 +68,9 @@ describe("the sandbox", () => {
     };
     const waiting = await queueLength();
     const story = await h.api<{ title: string }>("/api/sample-feed/story", {});
-    expect(story.title).toBeTruthy();
+    const feed = await (await fetch(sample.feedUrl)).text();
+    const link = new RegExp(`<title>${story.title}</title><link>([^<]+)</link>`).exec(feed)?.[1];
+    expect(await (await fetch(link!)).text()).toContain(`<h1>${story.title}</h1>`);
     const polled = await h.api<{ results: Array<{ created?: number }> }>("/api/feeds/poll", {});
     expect(polled.results[0]?.created).toBe(1);
     expect(await queueLength()).toBe(waiting + 1);

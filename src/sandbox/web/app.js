@@ -60,7 +60,12 @@ function place(feedId, message) {
   const existing = feed.querySelector(`:scope > [data-key="${CSS.escape(message.key)}"]`);
   if (existing) existing.replaceWith(node);
   else feed.append(node);
-  if (atBottom || !existing) feed.scrollTop = feed.scrollHeight;
+  if (atBottom || !existing) {
+    feed.scrollTop = feed.scrollHeight;
+    // Pictures arrive after the bubble: keep the newest message in view once they load.
+    for (const img of node.querySelectorAll("img"))
+      img.addEventListener("load", () => (feed.scrollTop = feed.scrollHeight), { once: true });
+  }
 }
 
 function renderChannel() {
