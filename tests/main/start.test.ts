@@ -134,6 +134,22 @@ describe("npm start", () => {
     expect(await bot.exited).toBe(0);
   }, 60_000);
 
+  it("says which variable to change when the sandbox's port is taken", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "newsroom-sandbox-busy-"));
+      const bot = startBot({ BOT_TOKEN: "", NODE_ENV: "", SANDBOX_PORT: String(port) }, dir);
+      child = bot.proc;
+      expect(await bot.exited).toBe(2);
+      expect(bot.output.stderr).toContain(`Port ${port} is taken: set SANDBOX_PORT to a free port`);
+      expect(bot.output.stderr).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
+
   it("npm run sandbox opens the sandbox even when a token is set", async () => {
     const dir = mkdtempSync(join(tmpdir(), "newsroom-sandbox-run-"));
     const port = await freePort();
