@@ -65,6 +65,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const { logger } = options;
   const fake = await startFakeBotApi();
   const transcript = createTranscript(fake);
+  // The emulator records every call for tests; a sandbox left running must not grow without end.
+  fake.onCall(() => {
+    if (fake.calls.length > 2000) fake.calls.splice(0, 1000);
+  });
   const config = sandboxConfig(
     options.config,
     fake.apiRoot,

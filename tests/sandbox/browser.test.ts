@@ -63,6 +63,14 @@ describe.skipIf(!HAS_CHROMIUM)("the sandbox in a real browser (Chromium)", () =>
     const footer = post.locator("a", { hasText: "read more in our Telegram-channel" });
     await expect(footer.getAttribute("href")).resolves.toBe("https://t.me/newsroom_test");
     await browser.shot("2-channel-post");
+
+    await page.getByTitle("Commands").click();
+    const menu = page.locator("#command-menu");
+    await menu.getByText("/postnow").waitFor();
+    await menu.getByText("/queue").click();
+    await expect(page.locator("#message").inputValue()).resolves.toBe("/queue ");
+    await page.keyboard.press("Enter");
+    await page.locator("#chat-feed .bubble", { hasText: "Publication queue" }).waitFor();
   }, 60_000);
 
   it("a Russian-speaking reader searches, pages on, and shares a story from inline mode", async () => {

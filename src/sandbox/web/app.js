@@ -1,34 +1,19 @@
+import { toggleMenu } from "./command-menu.js";
+import { createInlineMode } from "./inline-mode.js";
 import { renderMessage } from "./render.js";
+import { $, call, emptyNote, toast } from "./support.js";
 
-const $ = (id) => document.getElementById(id);
 const state = {
   data: null,
   role: "editor",
   language: "en",
-  inlineTimer: 0,
-  inlineSeq: 0,
   early: [],
 };
 
-async function call(path, body) {
-  const response = await fetch(path, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
-  return json;
-}
-
-function toast(text, alert = false) {
-  const box = $("toast");
-  box.textContent = text;
-  box.className = `toast${alert ? " alert" : ""}`;
-  box.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => (box.hidden = true), alert ? 6000 : 3500);
-}
+const inline = createInlineMode({
+  who: () => person().key,
+  botUsername: () => state.data.bot.username,
+});
 
 const person = () =>
   state.data.people.find((p) => p.role === state.role && p.language === state.language);
@@ -77,13 +62,6 @@ function renderChannel() {
       emptyNote("No posts yet. As an editor, /add a story and press “Post now”, or /postnow."),
     );
   for (const message of posts) place("channel-feed", message);
-}
-
-function emptyNote(text) {
-  const note = document.createElement("div");
-  note.className = "empty";
-  note.textContent = text;
-  return note;
 }
 
 function renderChat() {
@@ -139,7 +117,7 @@ async function press(message, button) {
   if (button.url) return void window.open(button.url, "_blank", "noopener");
   if (button.switch_inline_query_current_chat !== undefined) {
     $("message").value = `@${state.data.bot.username} ${button.switch_inline_query_current_chat}`;
-    return void inlineSoon();
+    return void inline.onInput();
   }
   if (button.callback_data === undefined) return toast("This button does nothing in the sandbox");
   try {
@@ -151,103 +129,6 @@ async function press(message, button) {
   } catch (error) {
     toast(error.message, true);
   }
-}
-
-function inlineQueryOf(text) {
-  const prefix = `@${state.data.bot.username}`;
-  if (!text.toLowerCase().startsWith(prefix.toLowerCase())) return undefined;
-  const rest = text.slice(prefix.length);
-  return rest === "" || rest.startsWith(" ") ? rest.trim() : undefined;
-}
-
-function inlineSoon() {
-  clearTimeout(state.inlineTimer);
-  const query = inlineQueryOf($("message").value);
-  if (query === undefined) {
-    $("inline-results").hidden = true;
-    return;
-  }
-  state.inlineTimer = setTimeout(() => runInline(query, ""), 350);
-}
-
-async function runInline(query, offset) {
-  const seq = ++state.inlineSeq;
-  const box = $("inline-results");
-  box.hidden = false;
-  if (!offset) box.replaceChildren(emptyNote("Asking the bot…"));
-  let answer;
-  try {
-    answer = await call("/api/inline", { person: person().key, query, offset });
-  } catch (error) {
-    box.replaceChildren(emptyNote(error.message));
-    return;
-  }
-  if (seq !== state.inlineSeq) return;
-  if (!offset) box.replaceChildren();
-  box.querySelector(".more")?.remove();
-  if (answer.results.length === 0 && !offset) box.append(emptyNote("No results"));
-  for (const result of answer.results) {
-    const item = document.createElement("button");
-    item.type = "button";
-    item.className = "inline-result";
-    const title = document.createElement("div");
-    title.className = "result-title";
-    title.textContent = result.title ?? result.id;
-    const description = document.createElement("div");
-    description.className = "result-description";
-    description.textContent = result.description ?? "";
-    item.append(title, description);
-    item.addEventListener("click", () => share(result.id));
-    box.append(item);
-  }
-  if (answer.nextOffset) {
-    const more = document.createElement("button");
-    more.type = "button";
-    more.className = "more";
-    more.textContent = "More results";
-    more.addEventListener("click", () => runInline(query, answer.nextOffset));
-    box.append(more);
-  }
-}
-
-async function share(resultId) {
-  try {
-    await call("/api/share", { person: person().key, resultId });
-    $("message").value = "";
-    $("inline-results").hidden = true;
-  } catch (error) {
-    toast(error.message, true);
-  }
-}
-
-async function toggleMenu() {
-  const menu = $("command-menu");
-  if (!menu.hidden) {
-    menu.hidden = true;
-    return;
-  }
-  const { commands } = await call(`/api/commands?person=${person().key}`);
-  menu.replaceChildren();
-  for (const c of commands) {
-    const item = document.createElement("button");
-    item.type = "button";
-    item.className = "menu-item";
-    const name = document.createElement("span");
-    name.className = "menu-command";
-    name.textContent = `/${c.command}`;
-    const description = document.createElement("span");
-    description.className = "menu-description";
-    description.textContent = c.description;
-    item.append(name, description);
-    item.addEventListener("click", () => {
-      menu.hidden = true;
-      $("message").value = `/${c.command} `;
-      $("message").focus();
-    });
-    menu.append(item);
-  }
-  if (commands.length === 0) menu.append(emptyNote("The bot has not set a command menu"));
-  menu.hidden = false;
 }
 
 function listen() {
@@ -286,7 +167,7 @@ function wire() {
   $("composer").addEventListener("submit", (event) => {
     event.preventDefault();
     const text = $("message").value;
-    if (inlineQueryOf(text) !== undefined) return;
+    if (inline.queryOf(text) !== undefined) return;
     $("message").value = "";
     send(text);
   });
@@ -296,8 +177,8 @@ function wire() {
       $("composer").requestSubmit();
     }
   });
-  $("message").addEventListener("input", inlineSoon);
-  $("menu-button").addEventListener("click", toggleMenu);
+  $("message").addEventListener("input", inline.onInput);
+  $("menu-button").addEventListener("click", () => toggleMenu(person().key));
   for (const b of document.querySelectorAll("[data-role]"))
     b.addEventListener("click", () => {
       state.role = b.dataset.role;
