@@ -9,7 +9,7 @@ export function sandboxBanner(url: string, databasePath: string): string {
     "",
     "  Newsroom sandbox: the whole newsroom on this machine, without Telegram",
     "",
-    `  Open ${url} in your browser.`,
+    `  Open ${url} in your browser (on first start it offers a sample newsroom).`,
     "  Nothing is sent to Telegram: the bot talks to a Bot API emulator that refuses what",
     "  Telegram refuses, and the web view shows the channel and a chat with the bot.",
     `  Its archive is ${databasePath} (never your live database). Stop with Ctrl+C.`,

@@ -21,6 +21,14 @@ const ok = (json: unknown = { ok: true }): ApiAnswer => ({ status: 200, json });
 const bad = (error: string, status = 400): ApiAnswer => ({ status, json: { error } });
 const INLINE_WAIT_MS = 10_000;
 const chatOf = (person: Person) => `u${person.user.id}`;
+/** What a person does in their chat; these name the person. */
+const PERSON_ROUTES = new Set([
+  "GET /api/commands",
+  "POST /api/send",
+  "POST /api/press",
+  "POST /api/inline",
+  "POST /api/share",
+]);
 
 /**
  * The web view's JSON API. Every action becomes what Telegram would deliver to the bot
@@ -163,10 +171,9 @@ export function createSandboxApi(deps: SandboxApiDeps) {
         return ok();
       }
 
+      if (!PERSON_ROUTES.has(route)) return undefined;
       const person = personOf(b.person ?? req.query.get("person"));
-      if (req.path.startsWith("/api/") && !person)
-        return bad("choose who you are: person is unknown");
-      if (!person) return undefined;
+      if (!person) return bad("choose who you are: person is unknown");
       if (route === "GET /api/commands") return ok({ commands: commandsFor(person) });
       if (route === "POST /api/send") {
         const text = typeof b.text === "string" ? b.text.trim() : "";

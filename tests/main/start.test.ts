@@ -121,7 +121,7 @@ describe("npm start", () => {
       timeout: 45_000,
       interval: 200,
     });
-    expect(bot.output.stdout).toContain(`Open http://127.0.0.1:${port} in your browser.`);
+    expect(bot.output.stdout).toContain(`Open http://127.0.0.1:${port} in your browser`);
     expect(bot.output.stdout).toContain("Nothing is sent to Telegram");
     expect(bot.output.stdout).toContain("data/sandbox.db");
     const state = (await (await fetch(`http://127.0.0.1:${port}/api/state`)).json()) as {

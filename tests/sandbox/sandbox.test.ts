@@ -145,7 +145,13 @@ describe("the sandbox", () => {
     });
     expect(form.status).toBe(403);
     expect(await h.chat(EDITOR_CHAT)).toEqual([]);
-    await expect(h.api("/api/send", { person: "nobody", text: "/start" })).rejects.toThrow(/400/);
+    await expect(h.api("/api/send", { person: "nobody", text: "/start" })).rejects.toThrow(
+      /400 choose who you are/,
+    );
+    await expect(h.api("/api/send", { person: "reader-en", text: "   " })).rejects.toThrow(
+      /400 type something first/,
+    );
+    await expect(h.api("/api/nothing-here")).rejects.toThrow(/404/);
     expect((await fetch(`${h.sandbox.url}/`)).headers.get("content-type")).toMatch(/text\/html/);
   });
 });
