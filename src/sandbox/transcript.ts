@@ -7,7 +7,8 @@ import { botMessageView, type ViewMessage } from "./view-message.js";
 export type SandboxEvent =
   | { type: "message"; message: ViewMessage }
   | { type: "toast"; chat: string; text: string; alert: boolean }
-  | { type: "channel"; removed: boolean };
+  | { type: "channel"; removed: boolean }
+  | { type: "typing"; chat: string };
 
 const SENDS = new Set(["sendmessage", "sendphoto"]);
 const CHANGES = new Set([
@@ -97,6 +98,9 @@ export function createTranscript(fake: FakeBotApi) {
       refresh(sent.chat.id, sent.message_id);
     } else if (CHANGES.has(method) && p.chat_id !== undefined) {
       refresh(p.chat_id, Number(p.message_id));
+    } else if (method === "sendchataction") {
+      const chat = chatKey(p.chat_id);
+      if (chat) emit({ type: "typing", chat });
     } else if (method === "answercallbackquery" && typeof p.text === "string" && p.text) {
       const chat = queryChats.get(String(p.callback_query_id));
       if (chat) emit({ type: "toast", chat, text: p.text, alert: p.show_alert === true });

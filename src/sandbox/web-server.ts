@@ -83,7 +83,13 @@ async function serveStatic(res: ServerResponse, path: string): Promise<boolean> 
   try {
     const content = await readFile(WEB_DIR + name);
     const ext = name.split(".").pop()!;
-    res.writeHead(200, { "content-type": TYPES[ext]!, "cache-control": "no-cache" });
+    res.writeHead(200, {
+      "content-type": TYPES[ext]!,
+      "cache-control": "no-cache",
+      // Pictures may come from feeds anywhere; everything else only from this server.
+      "content-security-policy":
+        "default-src 'self'; img-src 'self' http: https: data:; frame-ancestors 'none'",
+    });
     res.end(content);
     return true;
   } catch {

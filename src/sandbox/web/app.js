@@ -131,8 +131,33 @@ async function press(message, button) {
   }
 }
 
+/** "typing…" under the bot's name, as Telegram shows a chat action for about five seconds. */
+function showTyping() {
+  const sub = $("person-sub");
+  sub.textContent = "typing…";
+  sub.classList.add("typing");
+  clearTimeout(showTyping.timer);
+  showTyping.timer = setTimeout(stopTyping, 5000);
+}
+
+function stopTyping() {
+  clearTimeout(showTyping.timer);
+  const sub = $("person-sub");
+  sub.classList.remove("typing");
+  sub.textContent = `private chat · you are ${person().name}`;
+}
+
 function listen() {
   const events = new EventSource("/api/events");
+  let dropped = false;
+  events.onerror = () => {
+    dropped = true;
+  };
+  // After a dropped connection, reload everything: events sent meanwhile were lost.
+  events.onopen = () => {
+    if (dropped && state.data) load();
+    dropped = false;
+  };
   events.onmessage = (e) => {
     const event = JSON.parse(e.data);
     if (!state.data) return void state.early.push(event);
@@ -152,11 +177,14 @@ function apply(event) {
       $("channel-feed").querySelector(".empty")?.remove();
       place("channel-feed", m);
     } else if (m.chat === person().chat) {
+      if (m.from === "bot") stopTyping();
       $("chat-feed").querySelector(".empty")?.remove();
       place("chat-feed", m);
     }
   } else if (event.type === "toast" && event.chat === person().chat) {
     toast(event.text, event.alert);
+  } else if (event.type === "typing" && event.chat === person().chat) {
+    showTyping();
   } else if (event.type === "channel") {
     state.data.channel.removed = event.removed;
     $("channel-removed").checked = event.removed;
