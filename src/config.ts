@@ -16,6 +16,10 @@ export interface Config {
   readonly postFooter: string;
   readonly allowPrivateFeeds: boolean;
   readonly logLevel: LogLevel;
+  /** Port of the sandbox's web view, always bound to 127.0.0.1. */
+  readonly sandboxPort: number;
+  /** NODE_ENV=production: never fall back to the sandbox when the token is missing. */
+  readonly production: boolean;
 }
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -54,6 +58,7 @@ const EXAMPLES: Record<string, string> = {
   POST_FOOTER: 'POST_FOOTER="read more in our Telegram-channel"',
   ALLOW_PRIVATE_FEEDS: "ALLOW_PRIVATE_FEEDS=false",
   LOG_LEVEL: "LOG_LEVEL=info",
+  SANDBOX_PORT: "SANDBOX_PORT=8080",
 };
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -145,6 +150,12 @@ const schema = z.object({
     .refine((s): s is LogLevel => (LOG_LEVELS as readonly string[]).includes(s), {
       message: `must be one of ${LOG_LEVELS.join(", ")}`,
     }),
+  SANDBOX_PORT: textWithDefault("8080")
+    .refine((s) => /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, {
+      message: "must be a port number from 1 to 65535",
+    })
+    .transform(Number),
+  NODE_ENV: optionalText,
 });
 
 /**
@@ -182,5 +193,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     postFooter: v.POST_FOOTER,
     allowPrivateFeeds: v.ALLOW_PRIVATE_FEEDS,
     logLevel: v.LOG_LEVEL as LogLevel,
+    sandboxPort: v.SANDBOX_PORT,
+    production: v.NODE_ENV === "production",
   });
 }
