@@ -73,7 +73,7 @@ export function createBot(
     footer: config.postFooter,
   };
   // Without a queue there is no editors' desk: the gate still refuses outsiders, editors hear why.
-  const desk = createEditorDesk(config, deps);
+  const desk = createEditorDesk(config, deps, bot.api);
   const editorFeatures = desk
     ? [
         createEditorDialogs(desk),

@@ -129,10 +129,9 @@ export function createNewArticleConversation(desk: EditorDesk) {
         const itemId = result.item.id;
         // The dialog ends at once; the delivery's outcome replaces "Posting…" when it is known.
         const status = await answer.ctx.reply(POSTING_TEXT);
-        const api = answer.ctx.api;
         await conversation.external(() =>
           postNowInBackground(desk, itemId, (posted) =>
-            api.editMessageText(
+            desk.api.editMessageText(
               status.chat.id,
               status.message_id,
               posted.ok

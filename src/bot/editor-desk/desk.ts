@@ -1,3 +1,4 @@
+import type { Api } from "grammy";
 import type { ArticleService } from "../../articles/article-service.js";
 import type { Config } from "../../config.js";
 import type { KeyValueStorage } from "../../db/key-value-storage.js";
@@ -24,10 +25,16 @@ export interface EditorDesk {
   /** Deliveries editors started, going on after their update was answered. */
   readonly background: BackgroundWork;
   readonly logger: Logger;
+  /** The bot's own Api, for reports that outlive an update (a dialog's ctx.api does not). */
+  readonly api: Api;
 }
 
 /** The editors' desk, or undefined when the bot was built without a queue (no editor features). */
-export function createEditorDesk(config: Config, deps: BotDeps): EditorDesk | undefined {
+export function createEditorDesk(
+  config: Config,
+  deps: BotDeps,
+  api: Api,
+): EditorDesk | undefined {
   if (!deps.queue) return undefined;
   return {
     adminIds: config.adminIds,
@@ -47,5 +54,6 @@ export function createEditorDesk(config: Config, deps: BotDeps): EditorDesk | un
     now: Date.now,
     background: deps.background ?? createBackgroundWork(deps.logger),
     logger: deps.logger,
+    api,
   };
 }

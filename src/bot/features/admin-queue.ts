@@ -40,6 +40,12 @@ async function postNowButton(
   desk: EditorDesk,
   button: Extract<QueueButton, { kind: "item" }>,
 ): Promise<void> {
+  if (desk.queue.get(button.itemId)?.state !== "queued") {
+    // Stale: known at once, so answered at once like the other buttons.
+    await ctx.answerCallbackQuery({ text: STALE });
+    await afterItemGone(ctx, desk, button);
+    return;
+  }
   await ctx.answerCallbackQuery({ text: POSTING_TEXT });
   const status = await ctx.reply(`${POSTING_TEXT} (item #${button.itemId})`);
   postNowInBackground(desk, button.itemId, async (result) => {
@@ -47,12 +53,22 @@ async function postNowButton(
       ? publishOutcomeHtml(result.outcome)
       : `⚠️ Item #${button.itemId}: ${escapeHtml(result.stale ? STALE : result.reason)}`;
     await ctx.api.editMessageText(status.chat.id, status.message_id, text, { parse_mode: "HTML" });
-    if (button.page !== undefined) await redraw(ctx, desk, button.page);
-    else if (result.ok || (!result.ok && result.stale)) {
-      await ctx.editMessageReplyMarkup().catch((error: unknown) => {
-        if (!isNotModified(error)) throw error;
-      });
-    }
+    if (result.ok || result.stale) await afterItemGone(ctx, desk, button);
+  });
+}
+
+/** The item left the queue: redraw /queue, or drop the buttons under a preview. */
+async function afterItemGone(
+  ctx: BotContext,
+  desk: EditorDesk,
+  button: Extract<QueueButton, { kind: "item" }>,
+): Promise<void> {
+  if (button.page !== undefined) {
+    await redraw(ctx, desk, button.page);
+    return;
+  }
+  await ctx.editMessageReplyMarkup().catch((error: unknown) => {
+    if (!isNotModified(error)) throw error;
   });
 }
 
