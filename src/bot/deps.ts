@@ -10,6 +10,12 @@ import type { PendingPaste } from "./editor-desk/paste-store.js";
 import type { SearchHitView } from "./formatters/search-results.js";
 import type { RateLimitSettings } from "./rate-limit.js";
 
+/** Whether Telegram answers; unreachableSince is set after a minute of network failures. */
+export interface TelegramReachability {
+  readonly reachable: boolean;
+  readonly unreachableSince: number | null;
+}
+
 /** One page of ranked hits, and whether another page follows. */
 export interface ReaderSearchPage {
   readonly hits: readonly SearchHitView[];
@@ -48,6 +54,8 @@ export interface BotDeps {
   readonly now?: () => number;
   /** Where editors' deliveries run after their update is answered; main.ts waits for it at shutdown. */
   readonly background?: BackgroundWork;
+  /** Whether Telegram answers the bot (shown in /stats when it has not for a while). */
+  readonly telegramStatus?: () => TelegramReachability;
   /** Per-reader limits on expensive requests; DEFAULT_RATE_LIMIT when absent. */
   readonly rateLimit?: RateLimitSettings;
 }

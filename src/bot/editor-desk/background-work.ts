@@ -12,7 +12,9 @@ export function createBackgroundWork(logger: Logger) {
     run(label: string, fn: () => Promise<void>): void {
       const task = Promise.resolve()
         .then(fn)
-        .catch((error: unknown) => logger.error({ err: error, work: label }, "background work failed"))
+        .catch((error: unknown) =>
+          logger.error({ err: error, work: label }, "background work failed"),
+        )
         .finally(() => running.delete(task));
       running.add(task);
     },

@@ -7,7 +7,7 @@ import type { FeedService } from "../../feeds/feed-service.js";
 import type { Logger } from "../../logger.js";
 import type { Publisher } from "../../publishing/publisher.js";
 import type { QueueService } from "../../publishing/queue-service.js";
-import type { BotDeps } from "../deps.js";
+import type { BotDeps, TelegramReachability } from "../deps.js";
 import { type BackgroundWork, createBackgroundWork } from "./background-work.js";
 import type { PendingPaste } from "./paste-store.js";
 
@@ -27,14 +27,11 @@ export interface EditorDesk {
   readonly logger: Logger;
   /** The bot's own Api, for reports that outlive an update (a dialog's ctx.api does not). */
   readonly api: Api;
+  readonly telegramStatus: (() => TelegramReachability) | undefined;
 }
 
 /** The editors' desk, or undefined when the bot was built without a queue (no editor features). */
-export function createEditorDesk(
-  config: Config,
-  deps: BotDeps,
-  api: Api,
-): EditorDesk | undefined {
+export function createEditorDesk(config: Config, deps: BotDeps, api: Api): EditorDesk | undefined {
   if (!deps.queue) return undefined;
   return {
     adminIds: config.adminIds,
@@ -55,5 +52,6 @@ export function createEditorDesk(
     background: deps.background ?? createBackgroundWork(deps.logger),
     logger: deps.logger,
     api,
+    telegramStatus: deps.telegramStatus,
   };
 }

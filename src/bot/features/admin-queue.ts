@@ -6,8 +6,8 @@ import { POSTING_TEXT, postNowInBackground } from "../editor-desk/post-now.js";
 import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
-import { escapeHtml } from "../formatters/admin-text.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
+import { escapeHtml } from "../formatters/admin-text.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
 
