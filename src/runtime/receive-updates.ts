@@ -24,6 +24,8 @@ export interface UpdateSource {
   readonly mode: "polling" | "webhook";
   /** True once setWebhook succeeded (webhook mode). */
   readonly webhookSet: boolean;
+  /** The port the webhook server listens on (webhook mode). */
+  readonly port?: number;
   /** Stops taking updates: ends the long poll, or closes the webhook server. */
   stop(): Promise<void>;
 }
@@ -89,5 +91,5 @@ export async function receiveUpdates(options: ReceiveUpdatesOptions): Promise<Up
     { url: webhook.url, listen: `${webhook.host}:${server.port}` },
     "taking updates by webhook",
   );
-  return { mode: "webhook", webhookSet: true, stop: () => server.close() };
+  return { mode: "webhook", webhookSet: true, port: server.port, stop: () => server.close() };
 }

@@ -39,7 +39,10 @@ async function archiveWithOneQueuedStory(env: Record<string, string>) {
   expect(code).toBe(0);
 }
 
-function baseEnv(fakeRoot: string, dir: string): Record<string, string> {
+function baseEnv(
+  fakeRoot: string,
+  dir: string,
+): Record<string, string> & { DATABASE_PATH: string } {
   return {
     BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: fakeRoot,
@@ -153,7 +156,7 @@ describe("npm start in production", () => {
     const out: string[] = [];
     const statsCode = await runCli(["stats"], { env, ...quiet, stdout: (t) => out.push(t) });
     expect(statsCode).toBe(0);
-    expect(out.join("")).toMatch(/queued:? 1|1 queued|Queued: 1/i);
+    expect(out.join("")).toContain("queued: 1");
     const copy = join(dir, "backup", "copy.db");
     expect(await runCli(["backup", copy], { env, ...quiet })).toBe(0);
     const restored = openDatabase(copy);
