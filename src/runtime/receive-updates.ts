@@ -16,6 +16,8 @@ export interface ReceiveUpdatesOptions {
   readonly logger: Logger;
   /** More routes for the webhook server (health, when it shares the port). */
   readonly extraRoutes?: readonly Route[];
+  /** How often webhook mode asks getWebhookInfo (reachability, delivery errors). Default 60 s. */
+  readonly probeEveryMs?: number;
   /** Longest time a webhook request is held by a slow update. */
   readonly answerWithinMs?: number;
 }
@@ -91,5 +93,40 @@ export async function receiveUpdates(options: ReceiveUpdatesOptions): Promise<Up
     { url: webhook.url, listen: `${webhook.host}:${server.port}` },
     "taking updates by webhook",
   );
-  return { mode: "webhook", webhookSet: true, port: server.port, stop: () => server.close() };
+  const probe = startWebhookProbe(bot, logger, options.probeEveryMs ?? 60_000);
+  return {
+    mode: "webhook",
+    webhookSet: true,
+    port: server.port,
+    stop: async () => {
+      clearInterval(probe);
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A webhook bot may send nothing for hours, so nothing would notice Telegram being out of reach
+ * (or failing to reach us): asks getWebhookInfo now and then, which the status transformer
+ * watches, and logs Telegram's own last delivery error once per new error.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any bot context fits
+function startWebhookProbe(bot: Bot<any>, logger: Logger, everyMs: number): NodeJS.Timeout {
+  let lastErrorDate = 0;
+  const timer = setInterval(() => {
+    bot.api.getWebhookInfo().then(
+      (info) => {
+        if (info.last_error_date && info.last_error_date !== lastErrorDate) {
+          lastErrorDate = info.last_error_date;
+          logger.warn(
+            { error: info.last_error_message, pending: info.pending_update_count },
+            "Telegram could not deliver an update to the webhook",
+          );
+        }
+      },
+      () => undefined, // a network failure is counted by the status transformer
+    );
+  }, everyMs);
+  timer.unref();
+  return timer;
 }
