@@ -8,6 +8,7 @@ import { createKeyValueStorage } from "./db/key-value-storage.js";
 import { createLeaseRepository } from "./db/lease-repository.js";
 import { createLogger } from "./logger.js";
 import { connectToTelegram } from "./runtime/connect-telegram.js";
+import { createInFlightUpdates } from "./runtime/in-flight-updates.js";
 import { acquireInstanceLease, LeaseHeldError } from "./runtime/instance-lease.js";
 import { createObservability } from "./runtime/observability.js";
 import { openArchive } from "./runtime/open-archive.js";
@@ -67,6 +68,7 @@ undo.push(() => lease.release());
 const me = await connectToTelegram({ token, apiRoot: config.telegramApiRoot }).catch(failStart);
 
 const background = createBackgroundWork(logger);
+const inFlight = createInFlightUpdates();
 let services: Services | undefined;
 const ops = createObservability({ config, db, services: () => services!, logger });
 // The channel's own Api (with retries), watched like the bot's.
@@ -98,7 +100,7 @@ const bot = createBot(
   },
   {
     botInfo: me,
-    middleware: [ops.metrics.middleware],
+    middleware: [inFlight.middleware, ops.metrics.middleware],
     apiObservers: {
       inner: [ops.metrics.innerTransformer],
       outer: [ops.metrics.outerTransformer, ops.status.transformer],
@@ -165,6 +167,7 @@ async function shutdown(signal: string): Promise<void> {
   let clean = true;
   try {
     await Promise.allSettled([publishJob?.stop(), feedJob.stop(), updates.stop()]);
+    await inFlight.idle(30_000);
     await background.idle();
     await publishing?.publisher.shutdown();
     await healthServer?.close();
