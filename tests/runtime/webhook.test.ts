@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../../src/logger.js";
+import { createHealthRoute } from "../../src/runtime/health-routes.js";
+import type { Route } from "../../src/runtime/http-server.js";
 import { receiveUpdates, type UpdateSource } from "../../src/runtime/receive-updates.js";
 import { createTelegramStatus } from "../../src/runtime/telegram-status.js";
 import { secretMatches } from "../../src/runtime/webhook-route.js";
@@ -18,7 +20,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function startWebhook(answerWithinMs: number) {
+async function startWebhook(answerWithinMs: number, extraRoutes: Route[] = []) {
   h = await startBotHarness();
   const status = createTelegramStatus({ logger: silentLogger() });
   source = await receiveUpdates({
@@ -29,6 +31,7 @@ async function startWebhook(answerWithinMs: number) {
     status,
     logger: silentLogger(),
     answerWithinMs,
+    extraRoutes,
   });
   return { h, status, via: `http://127.0.0.1:${source.port}` };
 }
@@ -74,6 +77,22 @@ describe("webhook mode", () => {
       secretToken: SECRET,
       allowedUpdates: ["message", "callback_query", "inline_query"],
     });
+  });
+});
+
+describe("health on the webhook's port", () => {
+  it("serves /healthz and /readyz from the webhook server when they share host and port", async () => {
+    const health = createHealthRoute({
+      readiness: () => ({ ready: false, problems: ["the webhook is not set"] }),
+      metrics: { render: async () => "newsroom_queue_length 0\n", contentType: "text/plain" },
+    });
+    const { via } = await startWebhook(5000, [health]);
+    expect((await fetch(`${via}/healthz`)).status).toBe(200);
+    const readyz = await fetch(`${via}/readyz`);
+    expect(readyz.status).toBe(503);
+    expect(await readyz.json()).toEqual({ ready: false, problems: ["the webhook is not set"] });
+    expect(await (await fetch(`${via}/metrics`)).text()).toBe("newsroom_queue_length 0\n");
+    expect((await fetch(`${via}/metrics`, { method: "POST" })).status).toBe(405);
   });
 });
 
