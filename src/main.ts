@@ -27,6 +27,14 @@ if (!config.botToken) {
 const token = config.botToken;
 const secrets = [token, config.webhook?.secret];
 const logger = createLogger(config.logLevel, secrets);
+// Node would print these raw, and a network error's message can hold the request URL (and so the
+// token): they go through the redacting logger instead, and still stop the process.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    logger.fatal({ err: error }, `${event}: stopping`);
+    process.exit(1);
+  });
+}
 
 // Whatever stops the start is one line on stderr and exit code 1 or 2; this undoes what was
 // already set up (the lease first, so a retry can start at once).
