@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/index.js";
 import { openDatabase } from "../../src/db/connection.js";
-import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../support/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { freePort, type SpawnedBot, spawnBot } from "../support/spawn-bot.js";
 import { EDITOR, privateMessage, READER, TEST_CHANNEL } from "../support/updates.js";
 

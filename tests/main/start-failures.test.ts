@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
-import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../support/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { freePort, type SpawnedBot, spawnBot } from "../support/spawn-bot.js";
 
 /**
