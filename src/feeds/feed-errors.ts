@@ -40,7 +40,11 @@ export class FeedError extends Error {
   readonly #problem: FeedProblem | undefined;
 
   constructor(message: string, options?: FeedErrorOptions) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    // Whatever went into the message (a URL, a server's words), control characters never reach an editor.
+    super(
+      message.replace(/\p{Cc}+/gu, " "),
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = "FeedError";
     this.#problem = options?.problem;
   }

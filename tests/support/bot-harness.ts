@@ -3,6 +3,7 @@ import type { Update } from "grammy/types";
 import { createArticleService } from "../../src/articles/article-service.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { BotDeps } from "../../src/bot/deps.js";
+import { createBackgroundWork } from "../../src/bot/editor-desk/background-work.js";
 import { createBot } from "../../src/bot/index.js";
 import { type Config, createConfig } from "../../src/config.js";
 import { createArticlesRepository } from "../../src/db/articles-repository.js";
@@ -40,6 +41,8 @@ export interface BotHarness {
   readonly bot: Bot<BotContext>;
   /** Feeds one update through the bot; its API calls go over HTTP to the fake. */
   send(update: Update): Promise<void>;
+  /** Waits for work editors started that goes on after their answer ("Post now" deliveries). */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     conversationStorage: createKeyValueStorage(db, "conversation"),
     languages: createUserLanguagesRepository(db),
     editorMenus: createEditorMenusRepository(db),
+    background: createBackgroundWork(silentLogger()),
   };
   const deps = { ...base, ...options.deps?.(base, db, config) } as BotDeps;
   const bot = createBot(config, deps, { botInfo: TEST_BOT_INFO });
@@ -75,6 +79,10 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     deps,
     bot,
     send: (update) => bot.handleUpdate(update),
-    close: () => fake.close(),
+    settle: () => deps.background?.idle() ?? Promise.resolve(),
+    close: async () => {
+      await deps.background?.idle();
+      await fake.close();
+    },
   };
 }

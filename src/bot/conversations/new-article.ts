@@ -4,7 +4,7 @@ import type { PostPreview } from "../../editorial/article-intake.js";
 import { isWebUrl } from "../../publishing/telegram-html.js";
 import type { BotContext, DialogContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowFor } from "../editor-desk/post-now.js";
+import { postNowInBackground } from "../editor-desk/post-now.js";
 import { intakeStatusHtml, refusedHtml } from "../formatters/admin-intake.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
@@ -34,19 +34,56 @@ type Ask = (prompt: string) => Promise<string | null>;
 async function settlePreview(
   ctx: DialogContext,
   preview: PostPreview,
-  shown: { combined: boolean },
+  shown: { combined: boolean; messageId: number },
+  statusHtml: string,
+  markup: InlineKeyboard | undefined,
+): Promise<number> {
+  const keyboard = markup ? { reply_markup: markup } : {};
+  const html = shown.combined ? withStatus(statusHtml, preview) : undefined;
+  if (html === undefined) {
+    await ctx.editMessageReplyMarkup(keyboard);
+    const sent = await ctx.reply(statusHtml, { parse_mode: "HTML" });
+    return sent.message_id;
+  }
+  if (preview.kind === "photo" && preview.photoUrl) {
+    await ctx.editMessageCaption({ caption: html, parse_mode: "HTML", ...keyboard });
+  } else {
+    await ctx.editMessageText(html, {
+      parse_mode: "HTML",
+      ...(preview.linkPreview ? { link_preview_options: preview.linkPreview } : {}),
+      ...keyboard,
+    });
+  }
+  return shown.messageId;
+}
+
+/**
+ * After a background "Post now" from the dialog: the outcome replaces "Posting…" where it was
+ * shown (over the post when they share a message, else the status message; the preview keeps or
+ * loses its buttons). Uses the bot's own Api: the dialog has ended by then.
+ */
+async function reportLater(
+  desk: EditorDesk,
+  chatId: number,
+  preview: PostPreview,
+  shown: { combined: boolean; messageId: number },
+  statusAt: number,
   statusHtml: string,
   markup: InlineKeyboard | undefined,
 ): Promise<void> {
   const keyboard = markup ? { reply_markup: markup } : {};
   const html = shown.combined ? withStatus(statusHtml, preview) : undefined;
   if (html === undefined) {
-    await ctx.editMessageReplyMarkup(keyboard);
-    await ctx.reply(statusHtml, { parse_mode: "HTML" });
+    await desk.api.editMessageText(chatId, statusAt, statusHtml, { parse_mode: "HTML" });
+    if (markup) await desk.api.editMessageReplyMarkup(chatId, shown.messageId, keyboard);
   } else if (preview.kind === "photo" && preview.photoUrl) {
-    await ctx.editMessageCaption({ caption: html, parse_mode: "HTML", ...keyboard });
+    await desk.api.editMessageCaption(chatId, statusAt, {
+      caption: html,
+      parse_mode: "HTML",
+      ...keyboard,
+    });
   } else {
-    await ctx.editMessageText(html, {
+    await desk.api.editMessageText(chatId, statusAt, html, {
       parse_mode: "HTML",
       ...(preview.linkPreview ? { link_preview_options: preview.linkPreview } : {}),
       ...keyboard,
@@ -144,17 +181,26 @@ export function createNewArticleConversation(desk: EditorDesk) {
       }
       if (when.kind === "now" && result.item.state === "queued") {
         const itemId = result.item.id;
-        const posted = await conversation.external(() => postNowFor(desk, d, itemId));
-        const status = posted.ok
-          ? publishOutcomeHtml(d, posted.outcome)
-          : d.nothingPosted(escapeHtml(posted.reason));
-        const stillQueued = !posted.ok || posted.outcome.status === "retry-later";
-        await settlePreview(
+        // The dialog ends at once: the preview says "Posting…", and the delivery's outcome
+        // replaces that when it is known (the same message, the post still shown once).
+        const chatId = answer.ctx.chat!.id;
+        const statusAt = await settlePreview(
           answer.ctx,
           result.preview,
           shown,
-          status,
-          stillQueued ? previewKeyboard(d, itemId) : undefined,
+          d.posting,
+          undefined,
+        );
+        const preview = result.preview;
+        await conversation.external(() =>
+          postNowInBackground(desk, d, itemId, async (posted) => {
+            const status = posted.ok
+              ? publishOutcomeHtml(d, posted.outcome)
+              : d.nothingPosted(escapeHtml(posted.reason));
+            const stillQueued = !posted.ok || posted.outcome.status === "retry-later";
+            const markup = stillQueued ? previewKeyboard(d, itemId) : undefined;
+            await reportLater(desk, chatId, preview, shown, statusAt, status, markup);
+          }),
         );
         return;
       }

@@ -39,3 +39,27 @@ export async function postNowFor(
     throw error;
   }
 }
+
+/**
+ * "Post now" without holding the editor's chat: the delivery (which may wait out a 429, retry
+ * a 5xx or wait for the channel's pacing window) runs in the background, and `report` gets
+ * the outcome (usually by editing the "Posting…" message). An unexpected failure is reported
+ * too, so the editor is never left looking at "Posting…".
+ */
+export function postNowInBackground(
+  desk: EditorDesk,
+  d: DeskMessages,
+  itemId: number | undefined,
+  report: (result: PostNowResult) => Promise<unknown>,
+): void {
+  desk.background.run("post now", async () => {
+    let result: PostNowResult;
+    try {
+      result = await postNowFor(desk, d, itemId);
+    } catch (error) {
+      desk.logger.error({ err: error, itemId }, "post now failed");
+      result = { ok: false, reason: d.unexpectedError, stale: false };
+    }
+    await report(result);
+  });
+}

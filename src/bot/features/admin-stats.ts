@@ -14,10 +14,13 @@ export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> 
     .chatType("private")
     .filter(isAdminOf(desk.adminIds))
     .command("stats", (ctx) =>
-      ctx.reply(statsHtml(deskFor(ctx.locale), stats.snapshot(), desk.timezone), {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-      }),
+      ctx.reply(
+        statsHtml(deskFor(ctx.locale), stats.snapshot(), desk.timezone, desk.telegramStatus?.()),
+        {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+        },
+      ),
     );
   return feature;
 }

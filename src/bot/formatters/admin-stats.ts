@@ -1,10 +1,16 @@
 import type { StatsSnapshot } from "../../stats/editor-stats.js";
+import type { TelegramReachability } from "../deps.js";
 import type { DeskMessages } from "../i18n/index.js";
 import { storedReason } from "./admin-feeds.js";
 import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
-/** The /stats message. */
-export function statsHtml(d: DeskMessages, s: StatsSnapshot, timezone: string): string {
+/** The /stats message; with a warning line while Telegram has been unreachable for a while. */
+export function statsHtml(
+  d: DeskMessages,
+  s: StatsSnapshot,
+  timezone: string,
+  telegram?: TelegramReachability,
+): string {
   const time = (at: number) => escapeHtml(shownTime(at, timezone, d.locale));
   const publishing = s.paused
     ? d.publishingPaused(time(s.paused.at), s.paused.by === "telegram")
@@ -12,6 +18,9 @@ export function statsHtml(d: DeskMessages, s: StatsSnapshot, timezone: string): 
   const lines = [
     `<b>${d.statsTitle}</b>`,
     "",
+    ...(telegram && !telegram.reachable && telegram.unreachableSince !== null
+      ? [d.telegramUnreachable(time(telegram.unreachableSince)), ""]
+      : []),
     d.articlesStored(s.articles),
     d.queuedLine(s.queued, s.failed),
     d.postedLine(s.postedToday, s.postedLast7Days),

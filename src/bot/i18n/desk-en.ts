@@ -100,6 +100,9 @@ export const deskEn: DeskMessages = {
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   timesIn: (zone) => `Times in ${zone}.`,
 
+  posting: "⏳ Posting…",
+  postingItem: (id) => `⏳ Posting… (item #${id})`,
+  unexpectedError: "an unexpected error; the item is still queued",
   posted: "Posted to the channel.",
   postedPlain: "Posted to the channel (as plain text: Telegram refused the formatting).",
   markedFailed: (reason) => `Telegram refused the post; it is marked failed: ${reason}`,
@@ -107,6 +110,7 @@ export const deskEn: DeskMessages = {
   channelRefusedPaused: (reason) =>
     `The channel refused the bot, so publishing is paused: ${reason}`,
   outcomeLine: (itemId, articleId, text) => `Item #${itemId} (article ${articleId}): ${text}`,
+  itemProblem: (itemId, text) => `Item #${itemId}: ${text}`,
   nothingPosted: (reason) => `⚠️ Nothing posted: ${reason}.`,
   noPublisher: "publishing is not set up in this bot (no CHANNEL_ID?)",
   queueIsEmpty: "the queue is empty",
@@ -121,6 +125,8 @@ export const deskEn: DeskMessages = {
   notPaused: "Publishing was not paused; it runs on schedule.",
 
   statsTitle: "Newsroom stats",
+  telegramUnreachable: (since) =>
+    `⚠️ Telegram unreachable since ${since}: posts wait and are retried.`,
   articlesStored: (count) => `Articles stored: ${count}`,
   queuedLine: (queued, failed) => `Queued: ${queued}${failed ? ` · failed: ${failed}` : ""}`,
   postedLine: (today, week) => `Posted today: ${today} · last 7 days: ${week}`,

@@ -66,12 +66,17 @@ export interface DeskMessages {
   timesIn(zone: string): string;
 
   // What publishing did.
+  /** What an editor sees at once after "Post now", until the outcome replaces it. */
+  readonly posting: string;
+  postingItem(itemId: number): string;
+  readonly unexpectedError: string;
   readonly posted: string;
   readonly postedPlain: string;
   markedFailed(reason: string): string;
   retryLater(reason: string): string;
   channelRefusedPaused(reason: string): string;
   outcomeLine(itemId: number, articleId: number, text: string): string;
+  itemProblem(itemId: number, text: string): string;
   nothingPosted(reason: string): string;
   readonly noPublisher: string;
   readonly queueIsEmpty: string;
@@ -84,6 +89,7 @@ export interface DeskMessages {
 
   // /stats.
   readonly statsTitle: string;
+  telegramUnreachable(since: string): string;
   articlesStored(n: number): string;
   queuedLine(queued: number, failed: number): string;
   postedLine(today: number, week: number): string;

@@ -101,6 +101,9 @@ export const deskRu: DeskMessages = {
   pageOf: (page, pages) => `Страница ${page} из ${pages}`,
   timesIn: (zone) => `Время: ${zone}.`,
 
+  posting: "⏳ Публикую…",
+  postingItem: (id) => `⏳ Публикую… (пост №${id})`,
+  unexpectedError: "непредвиденная ошибка; пост остаётся в очереди",
   posted: "Опубликовано в канале.",
   postedPlain: "Опубликовано в канале (простым текстом: Telegram не принял разметку).",
   markedFailed: (reason) => `Telegram не принял пост, он помечен как неудавшийся: ${reason}`,
@@ -108,6 +111,7 @@ export const deskRu: DeskMessages = {
     `Пока не доставлено; пост остаётся в очереди и будет отправлен снова: ${reason}`,
   channelRefusedPaused: (reason) => `Канал не пустил бота, поэтому публикации на паузе: ${reason}`,
   outcomeLine: (itemId, articleId, text) => `Пост №${itemId} (статья ${articleId}): ${text}`,
+  itemProblem: (itemId, text) => `Пост №${itemId}: ${text}`,
   nothingPosted: (reason) => `⚠️ Ничего не опубликовано: ${reason}.`,
   noPublisher: "публикация в этом боте не настроена (нет CHANNEL_ID?)",
   queueIsEmpty: "очередь пуста",
@@ -122,6 +126,8 @@ export const deskRu: DeskMessages = {
   notPaused: "Публикации не были на паузе, они идут по расписанию.",
 
   statsTitle: "Статистика редакции",
+  telegramUnreachable: (since) =>
+    `⚠️ Telegram недоступен с ${since}: посты ждут и будут отправлены снова.`,
   articlesStored: (count) => `Статей в архиве: ${count}`,
   queuedLine: (queued, failed) => `В очереди: ${queued}${failed ? ` · не удались: ${failed}` : ""}`,
   postedLine: (today, week) => `Опубликовано сегодня: ${today} · за 7 дней: ${week}`,

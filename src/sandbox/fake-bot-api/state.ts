@@ -13,6 +13,13 @@ export interface InternalMessage extends StoredMessage {
   fileId?: string;
 }
 
+/** What setWebhook registered. */
+export interface WebhookSetup {
+  url: string;
+  secretToken?: string;
+  allowedUpdates?: string[];
+}
+
 export interface BotCommand {
   command: string;
   description: string;
@@ -28,7 +35,7 @@ export class FakeState {
   /** Files users "sent", by file_id: served by getFile and `/file/bot<token>/<path>`. */
   readonly files = new Map<string, { content: Buffer; fileName: string; path: string }>();
   messages: InternalMessage[] = [];
-  webhook: { url: string; secretToken?: string } = { url: "" };
+  webhook: WebhookSetup = { url: "" };
   private lastMessageId = new Map<number, number>();
   private fileCount = 0;
 

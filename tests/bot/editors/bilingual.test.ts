@@ -125,13 +125,19 @@ describe("notices the publisher sends editors", () => {
     await h.send(privateMessage(`/add ${articleText("Story")}`, { from: EDITOR }));
     h.fake.setChat(CHANNEL, { type: "channel", botIsMember: false });
     await h.send(privateMessage("/postnow", { from: EDITOR }));
+    expect(texts(h).at(-1)).toBe("⏳ Публикую…");
+    await h.settle();
     const said = texts(h);
     expect(said).toContainEqual(
       expect.stringMatching(/^⚠️ Публикации на паузе\. Telegram не принял посты в @newsroom_test: /),
     );
-    expect(said.at(-1)).toMatch(
-      /^⚠️ Пост №1 \(статья 1\): Канал не пустил бота, поэтому публикации на паузе/,
+    // "Публикую…" is replaced by the outcome when the channel has answered.
+    expect(said).toContainEqual(
+      expect.stringMatching(
+        /^⚠️ Пост №1 \(статья 1\): Канал не пустил бота, поэтому публикации на паузе/,
+      ),
     );
+    expect(said).not.toContain("⏳ Публикую…");
   });
 });
 

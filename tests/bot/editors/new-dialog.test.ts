@@ -83,11 +83,21 @@ describe("/new, the guided dialog", () => {
     const h = await start();
     for (const text of ["/new", "Storm warning for the coast", BODY, "/skip"]) await say(h, text);
     await press(h, "e:wp");
+    const preview = h.fake.messages(EDITOR.id).at(-1)!;
     await press(h, "e:nc");
+    // At once: the preview itself says "Posting…" over the post, and the dialog is over.
+    expect(lastText(h)).toMatch(/^⏳ Posting…\n\nStorm warning for the coast\n/);
+    await h.settle();
     expect(h.fake.messages(CHANNEL).map((m) => m.text.split("\n")[0])).toEqual([
       "Storm warning for the coast",
     ]);
-    expect(lastText(h)).toContain("Posted to the channel.");
+    // Then the outcome replaces "Posting…" in the same message: the post is shown once.
+    const messages = h.fake.messages(EDITOR.id);
+    expect(messages.at(-1)!.messageId).toBe(preview.messageId);
+    expect(lastText(h)).toMatch(
+      /^✅ Item #1 \(article 1\): Posted to the channel\.\n\nStorm warning for the coast\n/,
+    );
+    expect(messages.at(-1)!.replyMarkup).toBeUndefined();
   });
 
   it("accepts a date and time in TIMEZONE, refusing impossible and past ones", async () => {
