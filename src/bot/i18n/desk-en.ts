@@ -1,4 +1,5 @@
 import { plural } from "../../i18n/plural.js";
+import { articleProblem, feedProblem } from "./desk-en-reasons.js";
 import type { DeskMessages } from "./desk-messages.js";
 
 const n = (count: number, one: string, other: string) => plural("en", count, { one, other });
@@ -49,24 +50,7 @@ export const deskEn: DeskMessages = {
   alreadyPosted: (stored) =>
     `ℹ️ ${stored}; it was already posted to the channel, so it is not queued again.`,
   notQueued: (reason) => `❌ Not queued: ${reason}.`,
-  articleProblem: (p) => {
-    switch (p.code) {
-      case "too-long":
-        return `the text is ${n(p.length, "character", "characters")} long; the limit is ${p.max.toLocaleString("en")}`;
-      case "binary":
-        return "this looks like binary data, not text";
-      case "empty":
-        return "the text is empty";
-      case "only-call-to-action":
-        return "the text has nothing but a call-to-action line";
-      case "headline-too-long":
-        return `the first line should be the headline, but it is longer than ${p.max} characters`;
-      case "too-short":
-        return "the text is too short: put the headline on the first line and at least a sentence of text below it";
-      case "no-headline":
-        return "the article has no headline";
-    }
-  },
+  articleProblem,
 
   postNowButton: "Post now",
   removeButton: "Remove",
@@ -166,54 +150,7 @@ export const deskEn: DeskMessages = {
   moreFeeds: (count) => `… and ${n(count, "more feed", "more feeds")} not shown.`,
   addfeedUsage: "Usage: /addfeed https://example.com/rss [store-only]",
   feedNotAdded: (reason) => `❌ Feed not added: ${reason}.`,
-  feedProblem: (p) => {
-    switch (p.code) {
-      case "invalid-url":
-        return "that is not a valid URL (example: https://example.com/feed.xml)";
-      case "scheme":
-        return `only http and https feed URLs are allowed, not ${p.scheme}`;
-      case "credentials":
-        return "feed URLs with a user name or password are not supported";
-      case "internal-host":
-        return `${p.host} is this machine or an internal name; feeds must be on the public internet`;
-      case "private-address":
-        return `${p.host} is a private or local address; feeds must be on the public internet`;
-      case "dns":
-        return `the host ${p.host} could not be found (DNS lookup failed)`;
-      case "no-addresses":
-        return `the host ${p.host} has no addresses`;
-      case "content-type":
-        return `the server sent ${p.type}, which cannot be a feed`;
-      case "too-large":
-        return `the feed is larger than ${p.mb} MB`;
-      case "timeout":
-        return `the server did not answer within ${p.seconds} s`;
-      case "unreachable":
-        return `the server could not be reached (${p.detail})`;
-      case "redirect-loop":
-        return "the server redirects in a loop";
-      case "too-many-redirects":
-        return `the server redirected more than ${p.max} times`;
-      case "http-status":
-        return `the server answered ${p.status}`;
-      case "gzip-broken":
-        return "the feed is gzip-compressed but the compressed data is broken";
-      case "empty":
-        return "the response is empty, not a feed";
-      case "json-not-feed":
-        return "this is JSON but not a JSON Feed";
-      case "html-page":
-        return "this is an HTML page, not a feed";
-      case "not-a-feed":
-        return "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)";
-      case "malformed":
-        return "the feed is malformed and cannot be read";
-      case "exists":
-        return `this feed is already added (#${p.feedId})`;
-      case "not-found":
-        return `there is no feed #${p.feedId}`;
-    }
-  },
+  feedProblem,
   removefeedUsage: "Usage: /removefeed 3 (the feed's ID from /feeds)",
   feedRemovedHtml: (id, url) => `🗑 Feed #${id} (${url}) removed. Its articles stay in the archive.`,
   noSuchFeed: (id) => `There is no feed #${id}. /feeds lists them.`,

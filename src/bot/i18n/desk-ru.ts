@@ -1,5 +1,6 @@
 import { type PluralForms, plural } from "../../i18n/plural.js";
 import type { DeskMessages } from "./desk-messages.js";
+import { articleProblem, feedProblem } from "./desk-ru-reasons.js";
 
 const n = (count: number, one: string, few: string, many: string) =>
   plural("ru", count, { one, few, many, other: few } satisfies PluralForms);
@@ -50,24 +51,7 @@ export const deskRu: DeskMessages = {
   alreadyPosted: (stored) =>
     `ℹ️ ${stored}; она уже опубликована в канале, поэтому в очередь не ставится.`,
   notQueued: (reason) => `❌ Не поставлено в очередь: ${reason}.`,
-  articleProblem: (p) => {
-    switch (p.code) {
-      case "too-long":
-        return `в тексте ${n(p.length, "символ", "символа", "символов")}, а можно не больше ${p.max.toLocaleString("ru-RU")}`;
-      case "binary":
-        return "это похоже на двоичные данные, а не на текст";
-      case "empty":
-        return "текст пустой";
-      case "only-call-to-action":
-        return "в тексте только строка с призывом подписаться";
-      case "headline-too-long":
-        return `первая строка должна быть заголовком, а она длиннее ${p.max} символов`;
-      case "too-short":
-        return "текст слишком короткий: заголовок — в первой строке, ниже хотя бы одно предложение текста";
-      case "no-headline":
-        return "у статьи нет заголовка";
-    }
-  },
+  articleProblem,
 
   postNowButton: "Опубликовать",
   removeButton: "Убрать",
@@ -167,54 +151,7 @@ export const deskRu: DeskMessages = {
   moreFeeds: (count) => `… и ещё ${n(count, "лента", "ленты", "лент")} не показаны.`,
   addfeedUsage: "Так: /addfeed https://example.com/rss [store-only]",
   feedNotAdded: (reason) => `❌ Лента не добавлена: ${reason}.`,
-  feedProblem: (p) => {
-    switch (p.code) {
-      case "invalid-url":
-        return "это не адрес (пример: https://example.com/feed.xml)";
-      case "scheme":
-        return `принимаются только адреса http и https, а не ${p.scheme}`;
-      case "credentials":
-        return "адреса лент с именем пользователя или паролем не поддерживаются";
-      case "internal-host":
-        return `${p.host} — это этот компьютер или внутреннее имя; ленты должны быть в открытом интернете`;
-      case "private-address":
-        return `${p.host} — частный или локальный адрес; ленты должны быть в открытом интернете`;
-      case "dns":
-        return `сервер ${p.host} не найден (ошибка DNS)`;
-      case "no-addresses":
-        return `у сервера ${p.host} нет адресов`;
-      case "content-type":
-        return `сервер прислал ${p.type}, а это не может быть лентой`;
-      case "too-large":
-        return `лента больше ${p.mb} МБ`;
-      case "timeout":
-        return `сервер не ответил за ${String(p.seconds).replace(".", ",")} с`;
-      case "unreachable":
-        return `до сервера не достучаться (${p.detail})`;
-      case "redirect-loop":
-        return "сервер перенаправляет по кругу";
-      case "too-many-redirects":
-        return `сервер перенаправил больше ${p.max} раз`;
-      case "http-status":
-        return `сервер ответил кодом ${p.status}`;
-      case "gzip-broken":
-        return "лента сжата gzip, но сжатые данные повреждены";
-      case "empty":
-        return "ответ пустой, это не лента";
-      case "json-not-feed":
-        return "это JSON, но не JSON Feed";
-      case "html-page":
-        return "это HTML-страница, а не лента";
-      case "not-a-feed":
-        return "это не лента (нет документа RSS, Atom, RDF или JSON Feed)";
-      case "malformed":
-        return "лента повреждена и не читается";
-      case "exists":
-        return `эта лента уже добавлена (№${p.feedId})`;
-      case "not-found":
-        return `ленты №${p.feedId} нет`;
-    }
-  },
+  feedProblem,
   removefeedUsage: "Так: /removefeed 3 (номер ленты из /feeds)",
   feedRemovedHtml: (id, url) => `🗑 Лента №${id} (${url}) удалена. Её статьи остаются в архиве.`,
   noSuchFeed: (id) => `Ленты №${id} нет. /feeds — список лент.`,
