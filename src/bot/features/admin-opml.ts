@@ -49,10 +49,15 @@ export function createAdminOpmlFeature(desk: EditorDesk): Composer<BotContext> {
       throw error;
     }
     await ctx.reply(d.opmlReading);
-    const outcomes = await importOpmlEntries(feeds, entries);
-    await ctx.reply(opmlReportHtml(d, outcomes), {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
+    // Each feed is fetched once as it is added: that can take minutes, so it goes on in the
+    // background and the chat stays free; the report follows when the last feed is done.
+    const chatId = ctx.chat.id;
+    desk.background.run("opml import", async () => {
+      const outcomes = await importOpmlEntries(feeds, entries);
+      await desk.api.sendMessage(chatId, opmlReportHtml(d, outcomes), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      });
     });
   });
 

@@ -193,7 +193,8 @@ export const deskEn: DeskMessages = {
   anyWord: "any (no include words)",
   noWord: "none",
 
-  opmlReading: "Reading the OPML file and adding its feeds; this can take a minute…",
+  opmlReading:
+    "Reading the OPML file and adding its feeds; this can take a minute. You can carry on meanwhile: the report follows.",
   opmlRefused: (problem) => `❌ OPML not imported: ${OPML_PROBLEMS[problem]}.`,
   opmlReportHtml: (r) =>
     [

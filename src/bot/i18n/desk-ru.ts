@@ -194,7 +194,8 @@ export const deskRu: DeskMessages = {
   anyWord: "любые (не заданы)",
   noWord: "нет",
 
-  opmlReading: "Читаю файл OPML и добавляю ленты; это может занять минуту…",
+  opmlReading:
+    "Читаю файл OPML и добавляю ленты; это может занять минуту. Можно работать дальше: отчёт придёт следом.",
   opmlRefused: (problem) => `❌ OPML не импортирован: ${OPML_PROBLEMS[problem]}.`,
   opmlReportHtml: (r) =>
     [

@@ -206,6 +206,8 @@ describe("OPML from the chat", () => {
       "feeds.opml",
     );
     await h.send(documentMessage(file, "feeds.opml", { from: EDITOR }));
+    expect(last(h).text).toMatch(/^Reading the OPML file and adding its feeds/);
+    await h.settle();
     const report = last(h).text;
     expect(report).toMatch(/^OPML import: 1 added · 1 already present · 1 refused/);
     expect(report).toContain("Added\n• #2 City Desk — http://127.0.0.1:");
@@ -220,6 +222,7 @@ describe("OPML from the chat", () => {
     expect(last(h).text).toBe("❌ Лента не добавлена: это HTML-страница, а не лента.");
     const file = h.fake.addFile(opml([server.url("/page.html"), "ftp://x.example/feed"]), "f.opml");
     await h.send(documentMessage(file, "f.opml", { from: RUSSIAN_EDITOR }));
+    await h.settle();
     const report = last(h).text;
     expect(report).toMatch(/^Импорт OPML: добавлено 0 · уже были 0 · отклонено 2/);
     expect(report).toContain("page.html: это HTML-страница, а не лента");
