@@ -16,6 +16,8 @@ export interface Config {
   readonly postFooter: string;
   readonly allowPrivateFeeds: boolean;
   readonly logLevel: LogLevel;
+  /** FEED_MAX_AGE in ms: feed items published longer ago are archived, not queued. */
+  readonly feedMaxAgeMs: number;
 }
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -54,6 +56,7 @@ const EXAMPLES: Record<string, string> = {
   POST_FOOTER: 'POST_FOOTER="read more in our Telegram-channel"',
   ALLOW_PRIVATE_FEEDS: "ALLOW_PRIVATE_FEEDS=false",
   LOG_LEVEL: "LOG_LEVEL=info",
+  FEED_MAX_AGE: "FEED_MAX_AGE=2d (or 36h, 90m)",
 };
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -86,6 +89,16 @@ function cronExpression(fallback: string) {
     },
     { message: "is not a valid cron expression of 5 or 6 fields" },
   );
+}
+
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `2d`, `36h`, `90m` → milliseconds; undefined for anything else (at most 365 days). */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d{1,6})\s*([mhd])$/i.exec(text.trim());
+  if (!match) return undefined;
+  const ms = Number(match[1]) * DURATION_UNITS[match[2]!.toLowerCase()]!;
+  return ms > 0 && ms <= 365 * DURATION_UNITS.d! ? ms : undefined;
 }
 
 const schema = z.object({
@@ -145,6 +158,11 @@ const schema = z.object({
     .refine((s): s is LogLevel => (LOG_LEVELS as readonly string[]).includes(s), {
       message: `must be one of ${LOG_LEVELS.join(", ")}`,
     }),
+  FEED_MAX_AGE: textWithDefault("2d")
+    .refine((s) => parseDuration(s) !== undefined, {
+      message: "must be a duration in minutes, hours or days (m, h, d), from 1m to 365d",
+    })
+    .transform((s) => parseDuration(s)!),
 });
 
 /**
@@ -182,5 +200,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     postFooter: v.POST_FOOTER,
     allowPrivateFeeds: v.ALLOW_PRIVATE_FEEDS,
     logLevel: v.LOG_LEVEL as LogLevel,
+    feedMaxAgeMs: v.FEED_MAX_AGE,
   });
 }
