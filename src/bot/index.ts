@@ -71,6 +71,7 @@ export function createBot(
     timezone: config.timezone,
     channelUrl: config.channelUrl,
     footer: config.postFooter,
+    editorIds: config.adminIds,
   };
   // Without a queue there is no editors' desk: the gate still refuses outsiders, editors hear why.
   const desk = createEditorDesk(config, deps);

@@ -36,18 +36,23 @@ describe("operator commands for feeds, search, summaries and the queue", () => {
       "/rss": (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(RSS),
     });
     const w = workspace({ ALLOW_PRIVATE_FEEDS: "true", CHANNEL_ID: "@harbour_news" });
-    const added = await w.cli("feeds", "add", server.url("/rss"));
+    const added = await w.cli("feeds", "add", "--latest", "1", server.url("/rss"));
     expect(added.stdout).toMatch(
-      /added feed #1 Harbour Gazette: 2 items found, 2 new in the archive/,
+      /added feed #1 Harbour Gazette: 2 items found, 2 new archived, 1 queued/,
     );
     expect((await w.cli("feeds", "list")).stdout).toMatch(
       /#1 .*\/rss\n\s+Harbour Gazette · 2 items · last fetch \d{4}-.* · ok/,
     );
     const fetched = await w.cli("fetch");
-    expect(fetched.stdout).toMatch(/2 items, 0 new, 0 updated/);
-    expect((await w.cli("stats")).stdout).toMatch(/articles: 2\nqueued: 2\n/);
+    expect(fetched.stdout).toMatch(/2 items, 0 new, 0 queued, 0 updated/);
+    expect((await w.cli("stats")).stdout).toMatch(/articles: 2\nqueued: 1\n/);
     expect((await w.cli("search", "ferry")).stdout).toMatch(
       /#1 2024-03-04 \[Ferry\] timetable changes/,
+    );
+    // The newest story was queued: not public until the channel has it, except with --all.
+    expect((await w.cli("search", "lighthouse")).stdout).toMatch(/nothing found for: lighthouse/);
+    expect((await w.cli("search", "--all", "lighthouse")).stdout).toMatch(
+      /#2 2024-03-05 \[not yet public\] \[Lighthouse\] museum reopens/,
     );
     expect((await w.cli("feeds", "remove", "1")).stdout).toMatch(/removed feed #1/);
     expect((await w.cli("feeds", "list")).stdout).toMatch(/no feeds yet/);
