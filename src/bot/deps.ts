@@ -42,7 +42,7 @@ export interface BotDeps {
   /** Delivers posts; editors' "Post now" calls the same publisher as the scheduler. */
   readonly publisher?: Pick<Publisher, "postNow">;
   /** Feeds editors add, list and remove from the chat. */
-  readonly feeds?: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed">;
+  readonly feeds?: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed" | "findFeed">;
   /** Texts an editor forwarded or pasted, kept until they answer "queue it?" (bot_sessions). */
   readonly pendingPastes?: KeyValueStorage<PendingPaste>;
   /** Full-text search for /search and inline mode; /search is installed only when given. */

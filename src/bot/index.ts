@@ -10,6 +10,7 @@ import type { BotDeps } from "./deps.js";
 import { createEditorDesk } from "./editor-desk/desk.js";
 import { createErrorHandler } from "./error-boundary.js";
 import { createAdminAddFeature } from "./features/admin-add.js";
+import { createAdminClearQueueFeature } from "./features/admin-clear-queue.js";
 import { createAdminFeedsFeature } from "./features/admin-feeds.js";
 import { createDeskOffNotice, createEditorGate } from "./features/admin-gate.js";
 import { createAdminNewFeature } from "./features/admin-new.js";
@@ -81,6 +82,7 @@ export function createBot(
         createAdminAddFeature(desk),
         createAdminNewFeature(desk),
         createAdminQueueFeature(desk),
+        createAdminClearQueueFeature(desk),
         createAdminPublishingFeature(desk),
         createAdminFeedsFeature(desk),
         createAdminStatsFeature(desk),

@@ -3,8 +3,9 @@ import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
 import { postNowFor } from "../editor-desk/post-now.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeHtml } from "../formatters/admin-publish.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
+import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
 
 const ITEM_ID = /^#?(\d{1,12})$/;
 
@@ -18,11 +19,19 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
     const id = ITEM_ID.exec(arg)?.[1];
     if (arg !== "" && id === undefined) {
       await ctx.reply(
-        "Usage: /postnow to publish the next queued item, or /postnow 12 for item #12 of /queue.",
+        "Usage: /postnow to publish the next due item, or /postnow 12 for item #12 of /queue.",
       );
       return;
     }
     const result = await postNowFor(desk, id === undefined ? undefined : Number(id));
+    if (!result.ok && result.scheduled) {
+      const { itemId, notBefore } = result.scheduled;
+      await ctx.reply(scheduledQuestionHtml(itemId, notBefore, desk.timezone), {
+        parse_mode: "HTML",
+        reply_markup: postEarlyKeyboard(itemId),
+      });
+      return;
+    }
     await ctx.reply(
       result.ok
         ? publishOutcomeHtml(result.outcome)

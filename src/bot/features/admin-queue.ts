@@ -5,9 +5,10 @@ import type { EditorDesk } from "../editor-desk/desk.js";
 import { postNowFor } from "../editor-desk/post-now.js";
 import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeText } from "../formatters/admin-publish.js";
+import { publishOutcomeText, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
+import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
 
 const STALE = "That item is no longer in the queue.";
@@ -29,16 +30,37 @@ async function redraw(ctx: BotContext, desk: EditorDesk, page: number): Promise<
   }
 }
 
+interface Answer {
+  readonly text: string;
+  /** The item left the queue: buttons under a preview go. */
+  readonly done: boolean;
+  /** The item is scheduled for later: ask before posting it early. */
+  readonly askEarly?: { readonly itemId: number; readonly notBefore: number };
+}
+
 /** Does what an item button says; returns the short answer for the editor. */
-async function act(desk: EditorDesk, button: Extract<QueueButton, { kind: "item" }>) {
+async function act(
+  desk: EditorDesk,
+  button: Extract<QueueButton, { kind: "item" }>,
+): Promise<Answer> {
   const { itemId } = button;
   try {
     switch (button.action) {
-      case "p": {
-        const result = await postNowFor(desk, itemId);
+      case "p":
+      case "e": {
+        const result = await postNowFor(desk, itemId, { early: button.action === "e" });
         if (result.ok) return { text: publishOutcomeText(result.outcome), done: true };
+        if (result.scheduled) {
+          return {
+            text: "Scheduled for later: confirm below.",
+            done: false,
+            askEarly: result.scheduled,
+          };
+        }
         return { text: result.stale ? STALE : result.reason, done: result.stale };
       }
+      case "k":
+        return { text: "It stays scheduled.", done: true };
       case "r":
         desk.queue.remove(itemId);
         return { text: "Removed from the queue.", done: true };
@@ -88,6 +110,13 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
     }
     const answer = await act(desk, button);
     await ctx.answerCallbackQuery({ text: answer.text });
+    if (answer.askEarly) {
+      const { itemId, notBefore } = answer.askEarly;
+      await ctx.reply(scheduledQuestionHtml(itemId, notBefore, desk.timezone), {
+        parse_mode: "HTML",
+        reply_markup: postEarlyKeyboard(itemId),
+      });
+    }
     if (button.page !== undefined) {
       await redraw(ctx, desk, button.page);
     } else if (answer.done) {
