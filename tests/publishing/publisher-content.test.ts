@@ -54,10 +54,12 @@ describe("edits follow the archive", () => {
   it("edits a posted article's message in place when its text changes", async () => {
     h = await startHarness();
     h.publisher.followEdits(h.articles);
+    // The same guid: the article's own source changes its text.
     const stored = h.articles.store({
       title: "Evolving story",
       body: "First version of the text.",
       url: "https://news.example.org/evolving",
+      guid: "evolving",
     });
     h.queue.enqueue(stored.article.id);
     await h.publisher.publishDue(1);
@@ -66,6 +68,7 @@ describe("edits follow the archive", () => {
       title: "Evolving story",
       body: "Second version, with more facts.",
       url: "https://news.example.org/evolving",
+      guid: "evolving",
     });
 
     await vi.waitFor(() => expect(h.posts()[0]!.editCount).toBe(1));
@@ -81,6 +84,7 @@ describe("edits follow the archive", () => {
       body: "Short text.",
       url: "https://news.example.org/pic",
       imageUrl: "https://news.example.org/pic.jpg",
+      guid: "pic",
     };
     h.queue.enqueue(h.articles.store(input).article.id);
     await h.publisher.publishDue(1);

@@ -27,8 +27,8 @@ function refusedLine(count: number, reason: string | null): string {
 export function feedAddedHtml(result: AddFeedResult): string {
   const { feed } = result;
   const queuedLine = feed.storeOnly
-    ? "Store-only feed: nothing is queued, now or later."
-    : `${plural(result.queued, "item")} queued for the channel. New items of later fetches are queued (those older than FEED_MAX_AGE only archived).`;
+    ? "store-only feed: nothing is queued, now or later."
+    : `${result.queued} queued for the channel.\nItems that appear later are queued (only archived when older than FEED_MAX_AGE).`;
   const notes = [
     result.alsoIn
       ? `${plural(result.alsoIn, "item")} already in the archive from another source`
@@ -37,7 +37,7 @@ export function feedAddedHtml(result: AddFeedResult): string {
   ].filter(Boolean);
   return (
     `✅ Feed <b>${feedName(feed)}</b> added as #${feed.id}.\n` +
-    `It offered ${plural(result.found, "item")}: ${result.created} new archived (public in /latest and /search), ${queuedLine}` +
+    `It offered ${plural(result.found, "item")}: ${result.created} new archived (readers see them now), ${queuedLine}` +
     (notes.length ? `\n${notes.join("; ")}.` : "") +
     refusedLine(result.refused.length, refusedSummary(result.refused))
   );
