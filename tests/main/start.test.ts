@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/index.js";
-import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../support/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { EDITOR, privateMessage, READER, TEST_CHANNEL } from "../support/updates.js";
 
 const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");

@@ -9,7 +9,12 @@ import { createArticlesRepository } from "../../src/db/articles-repository.js";
 import type { Db } from "../../src/db/connection.js";
 import { createKeyValueStorage } from "../../src/db/key-value-storage.js";
 import { silentLogger } from "../../src/logger.js";
-import { type FakeBotApi, startFakeBotApi, TEST_BOT_INFO, TEST_TOKEN } from "./fake-bot-api.js";
+import {
+  type FakeBotApi,
+  startFakeBotApi,
+  TEST_BOT_INFO,
+  TEST_TOKEN,
+} from "../../src/sandbox/fake-bot-api.js";
 import { createTestDb } from "./test-db.js";
 import { EDITOR, TEST_CHANNEL } from "./updates.js";
 

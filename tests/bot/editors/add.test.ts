@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPost } from "../../../src/publishing/format-post.js";
+import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
 import type { BotHarness } from "../../support/bot-harness.js";
-import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { callbackQuery, EDITOR, privateMessage, READER } from "../../support/updates.js";
 import { closedAfterEach } from "../harness-lifecycle.js";
 import { articleText, CHANNEL, snapshot, startEditorHarness } from "./editor-harness.js";

@@ -5,8 +5,8 @@ import { createKeyValueStorage } from "../../../src/db/key-value-storage.js";
 import { createFeedService } from "../../../src/feeds/feed-service.js";
 import { silentLogger } from "../../../src/logger.js";
 import { createPublishing } from "../../../src/publishing/index.js";
+import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
-import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { TEST_CHANNEL } from "../../support/updates.js";
 
 export const CHANNEL = `@${TEST_CHANNEL.username}`;

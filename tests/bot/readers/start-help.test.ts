@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
 import { startBotHarness } from "../../support/bot-harness.js";
-import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { privateMessage, READER, RUSSIAN_READER } from "../../support/updates.js";
 import { closedAfterEach } from "../harness-lifecycle.js";
 import { addArticle, lastMessage, linksOf, SEED_TIME, textsOf } from "./reader-support.js";
