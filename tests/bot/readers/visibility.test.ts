@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { createTelegramGateway } from "../../../src/bot/telegram-gateway.js";
 import { silentLogger } from "../../../src/logger.js";
 import { createPublishing, type Publishing } from "../../../src/publishing/index.js";
+import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
 import { createSearchService } from "../../../src/search/search-service.js";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
-import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import {
   callbackQuery,
   EDITOR,
