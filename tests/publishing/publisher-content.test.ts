@@ -77,6 +77,32 @@ describe("edits follow the archive", () => {
     expect(h.posts()[0]!.entities.map((e) => e.type)).toEqual(["bold", "italic", "text_link"]);
   });
 
+  it("paces edits like posts: they count against the channel's limit", async () => {
+    let clock = Date.now();
+    const waits: number[] = [];
+    const pacer = createPacer({
+      limit: 2,
+      windowMs: 60_000,
+      now: () => clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    });
+    h = await startHarness({ pacer, now: () => clock });
+    const input = { title: "Paced", body: "First text.", guid: "paced" };
+    h.queue.enqueue(h.articles.store(input).article.id);
+    await h.publisher.publishDue(1);
+    const second = h.articles.store({ ...input, body: "Second text." });
+    expect(await h.publisher.syncEdit(second.article)).toMatchObject({ status: "edited" });
+    expect(waits).toEqual([]);
+    // A post and an edit filled the window of two: the next edit waits for it.
+    const third = h.articles.store({ ...input, body: "Third text." });
+    expect(await h.publisher.syncEdit(third.article)).toMatchObject({ status: "edited" });
+    expect(waits.length).toBeGreaterThan(0);
+    expect(h.posts()[0]!.text).toContain("Third text.");
+  });
+
   it("edits a photo post's caption", async () => {
     h = await startHarness();
     const input = {
