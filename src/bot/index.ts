@@ -18,6 +18,7 @@ import { createAdminPasteFeature } from "./features/admin-paste.js";
 import { createAdminPublishingFeature } from "./features/admin-publishing.js";
 import { createAdminQueueFeature } from "./features/admin-queue.js";
 import { createAdminStatsFeature } from "./features/admin-stats.js";
+import { createAdminVisibilityFeature } from "./features/admin-visibility.js";
 import { createHelpFeature } from "./features/help.js";
 import { createInlineSearchFeature } from "./features/inline-search.js";
 import { createLatestFeature } from "./features/latest.js";
@@ -83,6 +84,7 @@ export function createBot(
         createAdminNewFeature(desk),
         createAdminQueueFeature(desk),
         createAdminClearQueueFeature(desk),
+        createAdminVisibilityFeature(desk),
         createAdminPublishingFeature(desk),
         createAdminFeedsFeature(desk),
         createAdminStatsFeature(desk),

@@ -1,9 +1,10 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { ArticleService } from "../../articles/article-service.js";
 import { formatPost } from "../../publishing/format-post.js";
 import type { BotContext } from "../context.js";
 import { welcomeMessage } from "../formatters/help-text.js";
 import { messagesFor } from "../i18n/index.js";
+import { makePublicData } from "../keyboards/admin-callback-data.js";
 import {
   type ReaderSettings,
   readerFormat,
@@ -39,7 +40,12 @@ export function createStartFeature({ articles, settings }: StartFeatureDeps): Co
       await ctx.reply(m.articleNotFound(id));
       return;
     }
-    if (article.visibility === "private") await ctx.reply(`🔒 ${m.notYetPublic}`);
+    // Only editors get this far with a private article: they may release it by hand.
+    if (article.visibility === "private") {
+      await ctx.reply(`🔒 ${m.notYetPublic}`, {
+        reply_markup: new InlineKeyboard().text("Make public now", makePublicData(article.id)),
+      });
+    }
     const format = readerFormat(settings, ctx);
     const post = formatPost(article, { ...format, moreLabel: m.readFullStory });
     if (post.kind === "photo" && post.photoUrl) {

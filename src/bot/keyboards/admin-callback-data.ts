@@ -71,6 +71,10 @@ export const pasteDropData = (key: string): string => `e:px:${key}`;
 /** Either paste button; the key is what paste-store's newPasteKey makes. */
 export const PASTE_DATA = /^e:(pq|px):([a-z0-9]{6,16})$/;
 
+/** "Make public now" under an editor's view of a private article: `e:mp:<articleId>`. */
+export const makePublicData = (articleId: number): string => `e:mp:${articleId}`;
+export const MAKE_PUBLIC_DATA = /^e:mp:([1-9]\d{0,14})$/;
+
 /** The /new dialog: when to post (next slot / now) and confirm / cancel. */
 export const NEW_NEXT_SLOT = "e:wn";
 export const NEW_NOW = "e:wp";

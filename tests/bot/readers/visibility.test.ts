@@ -223,6 +223,33 @@ describe("nothing is public before the channel has it", () => {
     expect(post!.text).toContain(headline("scheduled"));
   });
 
+  it("lets an editor make a removed story public by hand; readers cannot", async () => {
+    const { h, publishing } = await start();
+    const ids = await newsroomDay(h, publishing);
+    await h.send(privateMessage(`/start a${ids.removed}`, { from: EDITOR }));
+    const [note] = h.fake.messages(EDITOR.id).slice(-2);
+    const data = button(note!, "Make public now").data;
+    await h.send(
+      callbackQuery(data, {
+        from: READER,
+        message: { chatId: EDITOR.id, messageId: note!.messageId },
+      }),
+    );
+    await h.send(privateMessage(`/summary ${ids.removed}`, { from: READER }));
+    expect(lastMessage(h, READER.id).text).toMatch(/^There is no article/);
+    await h.send(
+      callbackQuery(data, {
+        from: EDITOR,
+        message: { chatId: EDITOR.id, messageId: note!.messageId },
+      }),
+    );
+    expect(h.fake.messages(EDITOR.id).find((m) => m.messageId === note!.messageId)!.text).toBe(
+      `🔓 Article ${ids.removed} is public: readers see it in /latest and /search.`,
+    );
+    await h.send(privateMessage(`/summary ${ids.removed}`, { from: READER }));
+    expect(lastMessage(h, READER.id).text).toContain(headline("removed"));
+  });
+
   it("makes a queued story public the moment the channel has it", async () => {
     const { h, publishing } = await start();
     const ids = await newsroomDay(h, publishing);
