@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/connection.js";
 import { type LocalFeedServer, startLocalFeedServer } from "../feeds/local-feed-server.js";
 import { runCliCaptured } from "./run-cli.js";
 
@@ -82,6 +83,35 @@ describe("operator commands for feeds, search, summaries and the queue", () => {
       '<a href=\\"https://t.me/harbour_news\\">read more in our Telegram-channel</a>',
     );
     expect((await w.cli("stats")).stdout).toMatch(/queued: 1\nposted: 0 today/);
+  });
+
+  it("previews the first due item, as /postnow and the next run would take it", async () => {
+    const w = workspace({ CHANNEL_ID: "@harbour_news", TELEGRAM_API_ROOT: "http://127.0.0.1:9" });
+    for (const [file, headline] of [
+      ["a.txt", "Embargoed budget story"],
+      ["b.txt", "Ferry timetable story"],
+    ]) {
+      writeFileSync(
+        join(w.dir, file!),
+        `${headline}\n\nThe full text of the ${headline!.toLowerCase()}.\n`,
+      );
+      await w.cli("import", "--queue", join(w.dir, file!));
+    }
+    // An editor scheduled the first one for tomorrow (as /new with a time does).
+    const db = openDatabase(join(w.dir, "news.db"));
+    const schedule = db.prepare(
+      "UPDATE publish_queue SET not_before = ? WHERE article_id = (SELECT id FROM articles WHERE title = ?)",
+    );
+    const tomorrow = Date.now() + 86_400_000;
+    schedule.run(tomorrow, "Embargoed budget story");
+    expect((await w.cli("post", "--dry-run")).stdout).toMatch(
+      /^next: queue item #2, article #2 "Ferry timetable story"/,
+    );
+    schedule.run(tomorrow, "Ferry timetable story");
+    db.close();
+    expect((await w.cli("post", "--dry-run")).stdout).toMatch(
+      /^nothing is due now: 2 queued item\(s\) scheduled for later, the first not before \d{4}-/,
+    );
   });
 
   it("summarises a text file to the asked number of sentences", async () => {
