@@ -24,6 +24,12 @@ let feedServer: LocalFeedServer;
 beforeAll(async () => {
   const now = new Date().toUTCString();
   feedServer = await startLocalFeedServer({
+    "/odd.xml": serve(
+      rss("Odd wire", [
+        { title: "A normal story", text: "It has a normal text.", guid: "odd-1", date: now },
+        { title: "y".repeat(600), text: "The headline is far too long.", guid: "odd-2", date: now },
+      ]),
+    ),
     "/wire.xml": serve(
       rss(
         "Wire",
@@ -131,5 +137,19 @@ describe("clearing one feed's items from the queue", () => {
     expect(last(h).text).toBe("Feed #7 has nothing in the queue.");
     await say(h, "/clearqueue wire");
     expect(last(h).text).toMatch(/^Usage: \/clearqueue 3/);
+  });
+});
+
+describe("items a feed cannot store", () => {
+  it("are counted with their reason in the /addfeed reply and in /feeds", async () => {
+    const h = await start();
+    await say(h, `/addfeed ${feedServer.url("/odd.xml")}`);
+    expect(last(h).text).toContain(
+      "⚠️ 1 item could not be stored: the headline is longer than 500 characters.",
+    );
+    await say(h, "/feeds");
+    expect(last(h).text).toContain(
+      "last fetch could not store 1 item: the headline is longer than 500 characters",
+    );
   });
 });
