@@ -41,7 +41,9 @@ export function identifyItems(items: readonly ArticleInput[]): FeedItemInput[] {
       const key = sharedLink ? `${item.url}\n${title}` : item.url;
       identity = { key, link: item.url, title, sharedLink };
     } else {
-      identity = { key: `title:${title}`, link: null, title, sharedLink: false };
+      // The headline as the archive stores it (migration 005 filled older items the same way).
+      const headline = item.title.replace(/\s+/g, " ").trim();
+      identity = { key: `title:${headline}`, link: null, title, sharedLink: false };
     }
     const seen = byKey.get(identity.key);
     if (seen) seen.hashes.push(itemHash(item));
