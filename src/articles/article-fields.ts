@@ -1,5 +1,5 @@
 import type { ArticleFields } from "../db/articles-repository.js";
-import type { ArticleInput } from "./article.js";
+import type { Article, ArticleInput } from "./article.js";
 import { canonicalUrl } from "./canonical-url.js";
 import { contentHash } from "./content-hash.js";
 
@@ -55,6 +55,24 @@ export function cutAtParagraph(body: string, max: number): string {
   if (sentence > max / 2) return window.slice(0, sentence + 1);
   const space = window.lastIndexOf(" ");
   return (space > max / 2 ? window.slice(0, space) : window).trimEnd();
+}
+
+/**
+ * A known article updated by its own source: the new text, headline and link; the archive keeps
+ * its published time and feed, and whatever the new version lacks.
+ */
+export function updatedFields(existing: Article, fields: ArticleFields): ArticleFields {
+  return {
+    ...fields,
+    url: fields.url ?? existing.url,
+    canonicalUrl: fields.canonicalUrl ?? existing.canonicalUrl,
+    guid: fields.guid ?? existing.guid,
+    feedId: existing.feedId ?? fields.feedId,
+    source: fields.source ?? existing.source,
+    imageUrl: fields.imageUrl ?? existing.imageUrl,
+    language: fields.language ?? existing.language,
+    publishedAt: existing.publishedAt,
+  };
 }
 
 export interface FieldOptions {

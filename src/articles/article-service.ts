@@ -2,7 +2,7 @@ import type { ArticleFields, ArticlesRepository } from "../db/articles-repositor
 import type { Db } from "../db/connection.js";
 import { createFeedItemsRepository } from "../db/feed-items-repository.js";
 import type { Article, ArticleInput, ArticleScope, StoreResult, Visibility } from "./article.js";
-import { InvalidArticleError, toArticleFields } from "./article-fields.js";
+import { InvalidArticleError, toArticleFields, updatedFields } from "./article-fields.js";
 import type { FeedItemInput } from "./feed-item.js";
 import { createFeedItemStore, sameContent } from "./feed-item-store.js";
 
@@ -56,7 +56,7 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
     const own = fields.guid ? articles.findByGuid(fields.guid, fields.feedId) : undefined;
     if (own) {
       if (sameContent(own, fields)) return { status: "duplicate", article: own };
-      articles.update(own.id, { ...fields, publishedAt: own.publishedAt }, at);
+      articles.update(own.id, updatedFields(own, fields), at);
       return { status: "updated", article: articles.findById(own.id)!, previous: own };
     }
     const duplicate = otherSource(fields, null);

@@ -1,7 +1,7 @@
 import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
 import type { FeedItemRecord, FeedItemsRepository } from "../db/feed-items-repository.js";
 import type { Article, StoreResult, Visibility } from "./article.js";
-import { toArticleFields } from "./article-fields.js";
+import { toArticleFields, updatedFields } from "./article-fields.js";
 import { normaliseForHash } from "./content-hash.js";
 import type { FeedItemInput, ItemIdentity } from "./feed-item.js";
 
@@ -46,18 +46,7 @@ export function createFeedItemStore({ articles, feedItems, otherSource }: FeedIt
   }
 
   function update(existing: Article, fields: ArticleFields, at: number): StoreResult {
-    // The item's own new text and link; the archive keeps its time, feed and what the item lacks.
-    const merged: ArticleFields = {
-      ...fields,
-      url: fields.url ?? existing.url,
-      canonicalUrl: fields.canonicalUrl ?? existing.canonicalUrl,
-      guid: fields.guid ?? existing.guid,
-      feedId: existing.feedId ?? fields.feedId,
-      imageUrl: fields.imageUrl ?? existing.imageUrl,
-      language: fields.language ?? existing.language,
-      publishedAt: existing.publishedAt,
-    };
-    articles.update(existing.id, merged, at);
+    articles.update(existing.id, updatedFields(existing, fields), at);
     return { status: "updated", article: articles.findById(existing.id)!, previous: existing };
   }
 
