@@ -18,6 +18,10 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** FEED_MAX_AGE in ms: feed items published longer ago are archived, not queued. */
   readonly feedMaxAgeMs: number;
+  /** Port of the sandbox's web view, always bound to 127.0.0.1. */
+  readonly sandboxPort: number;
+  /** NODE_ENV=production: never fall back to the sandbox when the token is missing. */
+  readonly production: boolean;
 }
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -57,6 +61,7 @@ const EXAMPLES: Record<string, string> = {
   ALLOW_PRIVATE_FEEDS: "ALLOW_PRIVATE_FEEDS=false",
   LOG_LEVEL: "LOG_LEVEL=info",
   FEED_MAX_AGE: "FEED_MAX_AGE=2d (or 36h, 90m)",
+  SANDBOX_PORT: "SANDBOX_PORT=8080",
 };
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -163,6 +168,12 @@ const schema = z.object({
       message: "must be a duration in minutes, hours or days (m, h, d), from 1m to 365d",
     })
     .transform((s) => parseDuration(s)!),
+  SANDBOX_PORT: textWithDefault("8080")
+    .refine((s) => /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, {
+      message: "must be a port number from 1 to 65535",
+    })
+    .transform(Number),
+  NODE_ENV: optionalText,
 });
 
 /**
@@ -201,5 +212,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     allowPrivateFeeds: v.ALLOW_PRIVATE_FEEDS,
     logLevel: v.LOG_LEVEL as LogLevel,
     feedMaxAgeMs: v.FEED_MAX_AGE,
+    sandboxPort: v.SANDBOX_PORT,
+    production: v.NODE_ENV === "production",
   });
 }

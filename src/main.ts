@@ -15,6 +15,8 @@ import { EXIT_BAD_CONFIG, loadConfigOrExit, MISSING_TOKEN_HELP } from "./startup
 
 const config = loadConfigOrExit();
 if (!config.botToken) {
+  // Without a token, a newcomer gets the sandbox; a production deployment gets the instructions.
+  if (!config.production) await (await import("./sandbox/run-sandbox.js")).runSandbox(config);
   process.stderr.write(`${MISSING_TOKEN_HELP}\n`);
   process.exit(EXIT_BAD_CONFIG);
 }

@@ -46,6 +46,7 @@ import { commandsKey } from "./fake-bot-api/methods/commands.js";
 import { startServer } from "./fake-bot-api/server.js";
 import { FakeState, type InternalMessage } from "./fake-bot-api/state.js";
 import type {
+  CallListener,
   ChatSetup,
   FakeBotApi,
   FakeBotApiOptions,
@@ -56,6 +57,7 @@ import type {
 
 export { HtmlParseError, parseTelegramHtml } from "./fake-bot-api/telegram-html.js";
 export type {
+  CallListener,
   ChatSetup,
   ChatType,
   FakeBotApi,
@@ -80,7 +82,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const state = new FakeState(TEST_TOKEN, options.now ?? Date.now, options);
   const failures = new FailurePlan();
   const calls: RecordedCall[] = [];
-  const running = await startServer({ state, failures, calls });
+  const listeners = new Set<CallListener>();
+  const onCall = (call: RecordedCall, result: unknown) => {
+    for (const listener of listeners) listener(call, result);
+  };
+  const running = await startServer({ state, failures, calls, onCall });
 
   return {
     apiRoot: running.apiRoot,
@@ -109,6 +115,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     get webhookUrl() {
       return state.webhook.url;
+    },
+    onCall: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     reset: () => {
       calls.length = 0;

@@ -106,6 +106,20 @@ describe("configuration", () => {
     }
   });
 
+  it("reads the sandbox's port, 8080 by default, and refuses one that is not a port", () => {
+    expect(createConfig({}).sandboxPort).toBe(8080);
+    expect(createConfig({ SANDBOX_PORT: "9090" }).sandboxPort).toBe(9090);
+    expect(problemsOf({ SANDBOX_PORT: "80000" })).toEqual([
+      "SANDBOX_PORT: must be a port number from 1 to 65535 (example: SANDBOX_PORT=8080)",
+    ]);
+    expect(problemsOf({ SANDBOX_PORT: "web" })[0]).toMatch(/^SANDBOX_PORT: /);
+  });
+
+  it("knows a production run from NODE_ENV", () => {
+    expect(createConfig({ NODE_ENV: "production" }).production).toBe(true);
+    expect(createConfig({}).production).toBe(false);
+  });
+
   it("accepts 6-field cron expressions with seconds and refuses 7 fields", () => {
     expect(createConfig({ POST_SCHEDULE: "*/5 * * * * *" }).postSchedule).toBe("*/5 * * * * *");
     expect(problemsOf({ POST_SCHEDULE: "0 0 * * * * 2026" })[0]).toMatch(/^POST_SCHEDULE: /);

@@ -27,6 +27,8 @@ export interface ServerDeps {
   state: FakeState;
   failures: FailurePlan;
   calls: RecordedCall[];
+  /** Told of every answered call, with the result on success (the sandbox's web view listens). */
+  onCall?: (call: RecordedCall, result: unknown) => void;
 }
 
 export interface RunningServer {
@@ -51,8 +53,15 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const held = new Set<ServerResponse>();
   const closing = new AbortController();
 
-  const record = (method: string, payload: Payload, outcome: Partial<RecordedCall>) => {
-    deps.calls.push({ method, payload, ok: false, at: deps.state.now(), ...outcome });
+  const record = (
+    method: string,
+    payload: Payload,
+    outcome: Partial<RecordedCall>,
+    result?: unknown,
+  ) => {
+    const call: RecordedCall = { method, payload, ok: false, at: deps.state.now(), ...outcome };
+    deps.calls.push(call);
+    deps.onCall?.(call, result);
   };
   const refuse = (res: ServerResponse, method: string, payload: Payload, error: ApiError) => {
     record(method, payload, {
@@ -109,7 +118,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     closing.signal.addEventListener("abort", abort, { once: true });
     try {
       const result = await handler(deps.state, payload, gone.signal);
-      record(method, payload, { ok: true });
+      record(method, payload, { ok: true }, result);
       send(res, 200, { ok: true, result });
     } catch (e) {
       if (e instanceof ApiError) return refuse(res, method, payload, e);

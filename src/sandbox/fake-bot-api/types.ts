@@ -81,6 +81,11 @@ export interface FakeBotApi {
   readonly polling: boolean;
   /** The webhook URL currently set, or "" when none. */
   readonly webhookUrl: string;
+  /** Calls `listener` after every answered call (result is undefined for refusals); returns an unsubscribe. */
+  onCall(listener: CallListener): () => void;
   reset(): void;
   close(): Promise<void>;
 }
+
+/** Hears each call the emulator answered: what was asked, the outcome, and the result sent back. */
+export type CallListener = (call: RecordedCall, result: unknown) => void;

@@ -55,6 +55,7 @@ describe("/start and /help", () => {
     expect(textsOf(post, "bold")).toEqual(["Bridge <reopens> & traffic flows"]);
     expect(textsOf(post, "italic")).toEqual(["9:58 23.02.2023"]);
     expect(linksOf(post)).toEqual([
+      { text: "Bridge <reopens> & traffic flows", url: "https://news.example/bridge" },
       { text: "read more in our Telegram-channel", url: "https://t.me/newsroom_test" },
     ]);
   });
