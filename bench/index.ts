@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark in one run, each printing its own table.
  * `npm run bench -- search summary` runs only the named ones.
  */
+import { run as editorWait } from "./editor-wait.js";
 import { run as feedParsers } from "./feed-parsers.js";
 import { run as feedQuality } from "./feed-quality.js";
 import { run as publishing } from "./publish-bench.js";
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   publishing,
   "reader-commands": readerCommands,
   "feed-parsers": feedParsers,
+  "editor-wait": editorWait,
   "feed-quality": feedQuality,
 };
 

@@ -3,6 +3,9 @@ import { NotDueYetError, NothingDueError, QueueError } from "../../publishing/qu
 import { shownTime } from "../formatters/admin-text.js";
 import type { EditorDesk } from "./desk.js";
 
+/** What an editor sees at once after "Post now", until the outcome replaces it. */
+export const POSTING_TEXT = "⏳ Posting…";
+
 /** "Post now" as plain data: what the publisher did, or why it could not (no such item, …). */
 export type PostNowResult =
   | { readonly ok: true; readonly outcome: PublishOutcome }
@@ -57,4 +60,39 @@ export async function postNowFor(
     }
     throw error;
   }
+}
+
+/**
+ * When item `itemId` is queued with a "not before" time still ahead, that time: "Post now" then
+ * asks the editor first instead of posting (the publisher refuses it too, without `early`).
+ */
+export function scheduledFor(desk: EditorDesk, itemId: number): number | undefined {
+  const item = desk.queue.get(itemId);
+  return item?.state === "queued" && item.notBefore !== null && item.notBefore > desk.now()
+    ? item.notBefore
+    : undefined;
+}
+
+/**
+ * "Post now" without holding the editor's chat: the delivery (which may wait out a 429, retry
+ * a 5xx or wait for the channel's pacing window) runs in the background, and `report` gets
+ * the outcome (usually by editing the "Posting…" message). An unexpected failure is reported
+ * too, so the editor is never left looking at "Posting…".
+ */
+export function postNowInBackground(
+  desk: EditorDesk,
+  itemId: number | undefined,
+  report: (result: PostNowResult) => Promise<unknown>,
+  options: { early?: boolean } = {},
+): void {
+  desk.background.run("post now", async () => {
+    let result: PostNowResult;
+    try {
+      result = await postNowFor(desk, itemId, options);
+    } catch (error) {
+      desk.logger.error({ err: error, itemId }, "post now failed");
+      result = { ok: false, reason: "an unexpected error; the item is still queued", stale: false };
+    }
+    await report(result);
+  });
 }

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowFor } from "../editor-desk/post-now.js";
+import { POSTING_TEXT, postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
@@ -23,20 +23,38 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
       );
       return;
     }
-    const result = await postNowFor(desk, id === undefined ? undefined : Number(id));
-    if (!result.ok && result.scheduled) {
-      const { itemId, notBefore } = result.scheduled;
-      await ctx.reply(scheduledQuestionHtml(itemId, notBefore, desk.timezone), {
+    const itemId = id === undefined ? undefined : Number(id);
+    const planned = itemId === undefined ? undefined : scheduledFor(desk, itemId);
+    if (itemId !== undefined && planned !== undefined) {
+      await ctx.reply(scheduledQuestionHtml(itemId, planned, desk.timezone), {
         parse_mode: "HTML",
         reply_markup: postEarlyKeyboard(itemId),
       });
       return;
     }
-    await ctx.reply(
-      result.ok
-        ? publishOutcomeHtml(result.outcome)
-        : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
-      { parse_mode: "HTML" },
+    // Answered at once; the outcome replaces "Posting…" when the channel has answered.
+    const status = await ctx.reply(POSTING_TEXT);
+    postNowInBackground(desk, itemId, (result) =>
+      !result.ok && result.scheduled
+        ? // Scheduled meanwhile: the status becomes the question.
+          ctx.api.editMessageText(
+            status.chat.id,
+            status.message_id,
+            scheduledQuestionHtml(
+              result.scheduled.itemId,
+              result.scheduled.notBefore,
+              desk.timezone,
+            ),
+            { parse_mode: "HTML", reply_markup: postEarlyKeyboard(result.scheduled.itemId) },
+          )
+        : ctx.api.editMessageText(
+            status.chat.id,
+            status.message_id,
+            result.ok
+              ? publishOutcomeHtml(result.outcome)
+              : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
+            { parse_mode: "HTML" },
+          ),
     );
   });
 

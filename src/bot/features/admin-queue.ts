@@ -2,11 +2,12 @@ import { Composer, GrammyError } from "grammy";
 import { QueueError } from "../../publishing/queue-errors.js";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowFor } from "../editor-desk/post-now.js";
+import { POSTING_TEXT, postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
 import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeText, scheduledQuestionHtml } from "../formatters/admin-publish.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
+import { escapeHtml } from "../formatters/admin-text.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
 import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
@@ -30,35 +31,73 @@ async function redraw(ctx: BotContext, desk: EditorDesk, page: number): Promise<
   }
 }
 
-interface Answer {
-  readonly text: string;
-  /** The item left the queue: buttons under a preview go. */
-  readonly done: boolean;
-  /** The item is scheduled for later: ask before posting it early. */
-  readonly askEarly?: { readonly itemId: number; readonly notBefore: number };
-}
-
-/** Does what an item button says; returns the short answer for the editor. */
-async function act(
+/**
+ * "Post now" under /queue or a preview: answered at once ("Posting…" as the button's notice and
+ * as a message), the delivery goes on in the background and its outcome replaces that message;
+ * then the queue (or the preview's buttons) is brought up to date.
+ */
+async function postNowButton(
+  ctx: BotContext,
   desk: EditorDesk,
   button: Extract<QueueButton, { kind: "item" }>,
-): Promise<Answer> {
+): Promise<void> {
+  if (desk.queue.get(button.itemId)?.state !== "queued") {
+    // Stale: known at once, so answered at once like the other buttons.
+    await ctx.answerCallbackQuery({ text: STALE });
+    await afterItemGone(ctx, desk, button);
+    return;
+  }
+  // "Post now" (not yet "Post now anyway") of an item scheduled for later: ask first.
+  const planned = button.action === "p" ? scheduledFor(desk, button.itemId) : undefined;
+  if (planned !== undefined) {
+    await ctx.answerCallbackQuery({ text: "Scheduled for later: confirm below." });
+    await ctx.reply(scheduledQuestionHtml(button.itemId, planned, desk.timezone), {
+      parse_mode: "HTML",
+      reply_markup: postEarlyKeyboard(button.itemId),
+    });
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: POSTING_TEXT });
+  const status = await ctx.reply(`${POSTING_TEXT} (item #${button.itemId})`);
+  postNowInBackground(
+    desk,
+    button.itemId,
+    async (result) => {
+      const text = result.ok
+        ? publishOutcomeHtml(result.outcome)
+        : `⚠️ Item #${button.itemId}: ${escapeHtml(result.stale ? STALE : result.reason)}`;
+      await ctx.api.editMessageText(status.chat.id, status.message_id, text, {
+        parse_mode: "HTML",
+      });
+      if (result.ok || result.stale) await afterItemGone(ctx, desk, button);
+    },
+    { early: button.action === "e" },
+  );
+}
+
+/** The item left the queue: redraw /queue, or drop the buttons under a preview. */
+async function afterItemGone(
+  ctx: BotContext,
+  desk: EditorDesk,
+  button: Extract<QueueButton, { kind: "item" }>,
+): Promise<void> {
+  if (button.page !== undefined) {
+    await redraw(ctx, desk, button.page);
+    return;
+  }
+  await ctx.editMessageReplyMarkup().catch((error: unknown) => {
+    if (!isNotModified(error)) throw error;
+  });
+}
+
+/** Does what an item button says (all but "Post now"); returns the short answer for the editor. */
+function act(
+  desk: EditorDesk,
+  button: Extract<QueueButton, { kind: "item" }>,
+): { text: string; done: boolean } {
   const { itemId } = button;
   try {
     switch (button.action) {
-      case "p":
-      case "e": {
-        const result = await postNowFor(desk, itemId, { early: button.action === "e" });
-        if (result.ok) return { text: publishOutcomeText(result.outcome), done: true };
-        if (result.scheduled) {
-          return {
-            text: "Scheduled for later: confirm below.",
-            done: false,
-            askEarly: result.scheduled,
-          };
-        }
-        return { text: result.stale ? STALE : result.reason, done: result.stale };
-      }
       case "k":
         return { text: "It stays scheduled.", done: true };
       case "r":
@@ -76,6 +115,9 @@ async function act(
       case "y":
         desk.queue.retry(itemId);
         return { text: "Queued again at the end.", done: false };
+      case "p":
+      case "e":
+        return { text: "This button is not valid.", done: false };
     }
   } catch (error) {
     // A removed, posted or unknown item: the button is stale.
@@ -108,15 +150,12 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
       await redraw(ctx, desk, button.page);
       return;
     }
-    const answer = await act(desk, button);
-    await ctx.answerCallbackQuery({ text: answer.text });
-    if (answer.askEarly) {
-      const { itemId, notBefore } = answer.askEarly;
-      await ctx.reply(scheduledQuestionHtml(itemId, notBefore, desk.timezone), {
-        parse_mode: "HTML",
-        reply_markup: postEarlyKeyboard(itemId),
-      });
+    if (button.action === "p" || button.action === "e") {
+      await postNowButton(ctx, desk, button);
+      return;
     }
+    const answer = act(desk, button);
+    await ctx.answerCallbackQuery({ text: answer.text });
     if (button.page !== undefined) {
       await redraw(ctx, desk, button.page);
     } else if (answer.done) {

@@ -77,7 +77,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     res: ServerResponse,
     method: string,
     payload: Payload,
-    failure: FakeFailure,
+    failure: Exclude<FakeFailure, { delayMs: number }>,
   ) => {
     if (failure === "network") {
       record(method, payload, { description: "fake: connection destroyed" });
@@ -110,8 +110,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     }
     const handler = METHODS[method];
     if (!handler) return refuse(res, method, payload, new ApiError(404, "Not Found"));
-    const failure = deps.failures.take(method);
-    if (failure) return fail(req, res, method, payload, failure);
+    const failure = deps.failures.take(method, payload.chat_id);
+    if (failure && typeof failure === "object" && "delayMs" in failure) {
+      await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    } else if (failure) return fail(req, res, method, payload, failure);
     const gone = new AbortController();
     const abort = () => gone.abort();
     res.on("close", abort);

@@ -113,12 +113,14 @@ describe("the buttons under a preview", () => {
         message: { chatId: EDITOR.id, messageId: preview.messageId },
       }),
     );
+    expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.payload.text).toBe("⏳ Posting…");
+    await h.settle();
     const posts = h.fake.messages(CHANNEL);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.html).toBe(preview.html);
     expect(queueRows(h)[0]!.state).toBe("posted");
-    expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.payload.text).toBe(
-      "Posted to the channel.",
+    expect(h.fake.messages(EDITOR.id).at(-1)!.text).toBe(
+      "✅ Item #1 (article 1): Posted to the channel.",
     );
     // The item left the queue, so its buttons are gone.
     expect(h.fake.messages(EDITOR.id)[1]!.replyMarkup).toBeUndefined();
