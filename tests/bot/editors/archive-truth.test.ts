@@ -62,8 +62,10 @@ describe("/postnow posts what is due", () => {
     const h = await start();
     scheduledThenDue(h);
     await say(h, "/postnow");
+    await h.settle();
     expect(channelHeadlines(h)).toEqual(["Ferry news"]);
     await say(h, "/postnow");
+    await h.settle();
     expect(last(h).text).toMatch(
       /^⚠️ Nothing posted: nothing is due yet: the next item is scheduled for \d{1,2}:\d{2} \d{2}\.\d{2}\.\d{4}/,
     );
@@ -84,6 +86,7 @@ describe("/postnow posts what is due", () => {
     await press(h, button(question, "Keep as scheduled").data, question.messageId);
     expect(h.deps.queue!.get(later.id)?.state).toBe("queued");
     await press(h, button(question, "Post now anyway").data, question.messageId);
+    await h.settle();
     expect(channelHeadlines(h)).toEqual(["Embargoed budget"]);
     expect(h.deps.queue!.get(later.id)?.state).toBe("posted");
   });
