@@ -114,7 +114,6 @@ describe("the sandbox", () => {
       code: 403,
       description: "Forbidden: bot is not a member of the channel chat",
     });
-    // The outcome of /postnow also says "paused"; the notice is its own message.
     const notice = await h.waitForBubble(EDITOR_CHAT, (m) => /Publishing is paused/.test(m.text));
     expect(text(notice)).toMatch(/Publishing is paused/);
     expect((await h.chat("channel")).filter((m) => m.from === "channel")).toEqual([]);
