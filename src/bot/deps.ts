@@ -1,4 +1,5 @@
 import type { ConversationData, VersionedState } from "@grammyjs/conversations";
+import type { ArticleScope } from "../articles/article.js";
 import type { ArticleService } from "../articles/article-service.js";
 import type { EditorMenusRepository } from "../db/editor-menus-repository.js";
 import type { KeyValueStorage } from "../db/key-value-storage.js";
@@ -27,10 +28,13 @@ export interface ReaderSearchPage {
 /**
  * What the readers' features need from the search service (src/search/search-service.ts
  * satisfies it): ranked full-text search that accepts any string, hostile ones included,
- * without throwing.
+ * without throwing, over public articles unless the scope says "all".
  */
 export interface ReaderSearch {
-  search(query: string, options: { limit: number; offset: number }): ReaderSearchPage;
+  search(
+    query: string,
+    options: { limit: number; offset: number; scope?: ArticleScope },
+  ): ReaderSearchPage;
 }
 
 /**

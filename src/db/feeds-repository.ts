@@ -20,6 +20,8 @@ interface FeedRow {
   next_fetch_at: number;
   item_count: number;
   created_at: number;
+  last_refused: number;
+  last_refused_reason: string | null;
 }
 
 /** A stored JSON word list; anything unreadable counts as no words. */
@@ -71,6 +73,8 @@ function toFeed(row: FeedRow): Feed {
     failureCount: row.failure_count,
     nextFetchAt: row.next_fetch_at,
     itemCount: row.item_count,
+    lastRefused: row.last_refused,
+    lastRefusedReason: row.last_refused_reason,
     createdAt: row.created_at,
   };
 }
@@ -122,6 +126,9 @@ export function createFeedsRepository(db: Db) {
     "UPDATE feeds SET item_count = item_count + ? WHERE id = ?",
   );
   const remove = db.prepare<[number]>("DELETE FROM feeds WHERE id = ?");
+  const refused = db.prepare<[number, string | null, number]>(
+    "UPDATE feeds SET last_refused = ?, last_refused_reason = ? WHERE id = ?",
+  );
 
   return {
     findById: (id: number): Feed | undefined => {
@@ -175,6 +182,10 @@ export function createFeedsRepository(db: Db) {
         fetched_at: fetchedAt,
         next_fetch_at: nextFetchAt,
       });
+    },
+    /** What the last fetch could not store: how many items, and why. */
+    recordRefused: (id: number, count: number, reason: string | null): void => {
+      refused.run(count, reason, id);
     },
     addItemCount: (id: number, created: number): void => {
       addItems.run(created, id);

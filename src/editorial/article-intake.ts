@@ -101,7 +101,8 @@ export function createArticleIntake(deps: IntakeDeps) {
   ): IntakeResult {
     let stored: ReturnType<ArticleService["store"]>;
     try {
-      stored = deps.articles.store(input);
+      // Queued at once: private until the channel has it.
+      stored = deps.articles.store({ ...input, visibility: "private" });
     } catch (error) {
       if (error instanceof InvalidArticleError)
         return { status: "refused", reason: error.message, problem: error.problem };
@@ -160,6 +161,7 @@ export function createArticleIntake(deps: IntakeDeps) {
         createdAt: input.publishedAt,
         updatedAt: null,
         updateCount: 0,
+        visibility: "private",
       };
       return preview(draft, botUsername);
     },

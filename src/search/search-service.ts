@@ -1,3 +1,4 @@
+import type { ArticleScope, Visibility } from "../articles/article.js";
 import type { Db } from "../db/connection.js";
 import {
   createSearchRepository,
@@ -35,6 +36,7 @@ export interface SearchHit {
   readonly titleSegments: readonly TextSegment[];
   /** About 200 characters of text around the first match, matched words marked. */
   readonly snippet: readonly TextSegment[];
+  readonly visibility: Visibility;
 }
 
 /** One page of results. */
@@ -52,6 +54,8 @@ export interface SearchOptions {
   /** Results per page: 5 for the bot's /search, 20 for inline mode; at most 50. */
   readonly limit?: number;
   readonly offset?: number;
+  /** Public articles only (readers, the default), or everything (editors, CLI `--all`). */
+  readonly scope?: ArticleScope;
 }
 
 export interface SearchServiceDeps {
@@ -136,6 +140,7 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
         publishedAt: row.publishedAt,
         titleSegments: m?.titleSegments ?? [{ text: row.title, match: false }],
         snippet: snippetOf(m?.bodySegments ?? [{ text: row.body, match: false }]),
+        visibility: row.visibility,
       };
     });
   }
@@ -174,11 +179,12 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
         : { query: parsed, dfs: [] as number[] };
       const { query: q } = narrowed;
       let prefixLast = false;
-      let ids = repo.newestMatches(matchAll(q, false), window);
+      const scope = options.scope ?? "public";
+      let ids = repo.newestMatches(matchAll(q, false), window, scope);
       const lastIsRare = !several || (narrowed.dfs.at(-1) ?? 0) < DF_SAMPLE;
       if (ids.length < need && q.lastIsPartial && lastIsRare) {
         prefixLast = true;
-        ids = repo.newestMatches(matchAll(q, true), window);
+        ids = repo.newestMatches(matchAll(q, true), window, scope);
       }
       if (ids.length === 0) return empty;
 

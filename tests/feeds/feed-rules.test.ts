@@ -14,7 +14,7 @@ function rss(items: readonly { guid: string; title: string; text: string }[]): s
     .map(
       (i, n) => `<item><title>${i.title}</title><link>https://city.example/${i.guid}</link>
 <guid>${i.guid}</guid><description>${i.text}</description>
-<pubDate>Mon, 0${n + 1} Jul 2024 10:00:00 GMT</pubDate></item>`,
+<pubDate>${new Date(Date.now() - (10 - n) * 60_000).toUTCString()}</pubDate></item>`,
     )
     .join("")}</channel></rss>`;
 }

@@ -69,6 +69,8 @@ describe("writing OPML", () => {
     lastSuccessAt: null,
     lastError: null,
     lastProblem: null,
+    lastRefused: 0,
+    lastRefusedReason: null,
     failureCount: 0,
     nextFetchAt: 0,
     itemCount: 0,

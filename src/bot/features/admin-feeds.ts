@@ -10,6 +10,32 @@ import { deskFor } from "../i18n/index.js";
 import { replyFeedCard } from "../replies/feed-card-replies.js";
 
 const STORE_ONLY = /^(?:store-only|storeonly|store_only)$/i;
+const MAX_LATEST = 50;
+
+/** `<url> [store-only] [latest N]` in any order after the URL; undefined when malformed. */
+export function parseAddFeed(
+  text: string,
+): { url: string; storeOnly: boolean; latest: number } | undefined {
+  const [url, ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  if (!url) return undefined;
+  let storeOnly = false;
+  let latest: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    if (STORE_ONLY.test(word) && !storeOnly) storeOnly = true;
+    else if (
+      /^latest$/i.test(word) &&
+      latest === undefined &&
+      /^\d{1,3}$/.test(rest[i + 1] ?? "")
+    ) {
+      latest = Number(rest[++i]);
+      if (latest > MAX_LATEST) return undefined;
+    } else return undefined;
+  }
+  // Store-only feeds queue nothing: "latest N" with it is a contradiction.
+  if (storeOnly && latest) return undefined;
+  return { url, storeOnly, latest: latest ?? 0 };
+}
 const FEED_ID = /^#?(\d{1,12})$/;
 
 /** /addfeed, /feeds (and /feeds export), /feed <ID> and /removefeed, for editors only. */
@@ -21,14 +47,17 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
 
   editor.command("addfeed", async (ctx) => {
     const d = deskFor(ctx.locale);
-    const [url, flag, ...extra] = ctx.match.trim().split(/\s+/).filter(Boolean);
-    if (!url || extra.length > 0 || (flag !== undefined && !STORE_ONLY.test(flag))) {
+    const wanted = parseAddFeed(ctx.match);
+    if (!wanted) {
       await ctx.reply(d.addfeedUsage);
       return;
     }
     await ctx.replyWithChatAction("typing");
     try {
-      const result = await feeds.addFeed(url, { storeOnly: flag !== undefined });
+      const result = await feeds.addFeed(wanted.url, {
+        storeOnly: wanted.storeOnly,
+        latest: wanted.latest,
+      });
       await ctx.reply(feedAddedHtml(d, result), { parse_mode: "HTML" });
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;

@@ -1,11 +1,12 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowInBackground } from "../editor-desk/post-now.js";
+import { postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeHtml } from "../formatters/admin-publish.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
 import { deskFor } from "../i18n/index.js";
+import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
 
 const ITEM_ID = /^#?(\d{1,12})$/;
 
@@ -22,17 +23,39 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
       await ctx.reply(d.postnowUsage);
       return;
     }
+    const itemId = id === undefined ? undefined : Number(id);
+    const planned = itemId === undefined ? undefined : scheduledFor(desk, itemId);
+    if (itemId !== undefined && planned !== undefined) {
+      await ctx.reply(scheduledQuestionHtml(d, itemId, planned, desk.timezone), {
+        parse_mode: "HTML",
+        reply_markup: postEarlyKeyboard(d, itemId),
+      });
+      return;
+    }
     // Answered at once; the outcome replaces "Posting…" when the channel has answered.
     const status = await ctx.reply(d.posting);
-    postNowInBackground(desk, d, id === undefined ? undefined : Number(id), (result) =>
-      ctx.api.editMessageText(
-        status.chat.id,
-        status.message_id,
-        result.ok
-          ? publishOutcomeHtml(d, result.outcome)
-          : d.nothingPosted(escapeHtml(result.reason)),
-        { parse_mode: "HTML" },
-      ),
+    postNowInBackground(desk, d, itemId, (result) =>
+      !result.ok && result.scheduled
+        ? // Scheduled meanwhile: the status becomes the question.
+          ctx.api.editMessageText(
+            status.chat.id,
+            status.message_id,
+            scheduledQuestionHtml(
+              d,
+              result.scheduled.itemId,
+              result.scheduled.notBefore,
+              desk.timezone,
+            ),
+            { parse_mode: "HTML", reply_markup: postEarlyKeyboard(d, result.scheduled.itemId) },
+          )
+        : ctx.api.editMessageText(
+            status.chat.id,
+            status.message_id,
+            result.ok
+              ? publishOutcomeHtml(d, result.outcome)
+              : d.nothingPosted(escapeHtml(result.reason)),
+            { parse_mode: "HTML" },
+          ),
     );
   });
 

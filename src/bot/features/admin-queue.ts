@@ -2,14 +2,15 @@ import { Composer, GrammyError } from "grammy";
 import { QueueError } from "../../publishing/queue-errors.js";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowInBackground } from "../editor-desk/post-now.js";
+import { postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
 import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeHtml } from "../formatters/admin-publish.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
 import { escapeHtml } from "../formatters/admin-text.js";
 import { type DeskMessages, deskFor } from "../i18n/index.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
+import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
 
 const isNotModified = (error: unknown) =>
@@ -46,15 +47,33 @@ async function postNowButton(
     await afterItemGone(ctx, desk, button);
     return;
   }
+  // "Post now" (not yet "Post now anyway") of an item scheduled for later: ask first.
+  const planned = button.action === "p" ? scheduledFor(desk, button.itemId) : undefined;
+  if (planned !== undefined) {
+    await ctx.answerCallbackQuery({ text: d.scheduledConfirmBelow });
+    await ctx.reply(scheduledQuestionHtml(d, button.itemId, planned, desk.timezone), {
+      parse_mode: "HTML",
+      reply_markup: postEarlyKeyboard(d, button.itemId),
+    });
+    return;
+  }
   await ctx.answerCallbackQuery({ text: d.posting });
   const status = await ctx.reply(d.postingItem(button.itemId));
-  postNowInBackground(desk, d, button.itemId, async (result) => {
-    const text = result.ok
-      ? publishOutcomeHtml(d, result.outcome)
-      : `⚠️ ${escapeHtml(d.itemProblem(button.itemId, result.stale ? d.staleItem : result.reason))}`;
-    await ctx.api.editMessageText(status.chat.id, status.message_id, text, { parse_mode: "HTML" });
-    if (result.ok || result.stale) await afterItemGone(ctx, desk, button);
-  });
+  postNowInBackground(
+    desk,
+    d,
+    button.itemId,
+    async (result) => {
+      const text = result.ok
+        ? publishOutcomeHtml(d, result.outcome)
+        : `⚠️ ${escapeHtml(d.itemProblem(button.itemId, result.stale ? d.staleItem : result.reason))}`;
+      await ctx.api.editMessageText(status.chat.id, status.message_id, text, {
+        parse_mode: "HTML",
+      });
+      if (result.ok || result.stale) await afterItemGone(ctx, desk, button);
+    },
+    { early: button.action === "e" },
+  );
 }
 
 /** The item left the queue: redraw /queue, or drop the buttons under a preview. */
@@ -81,6 +100,8 @@ function act(
   const { itemId } = button;
   try {
     switch (button.action) {
+      case "k":
+        return { text: d.keptScheduled, done: true };
       case "r":
         desk.queue.remove(itemId);
         return { text: d.removedFromQueue, done: true };
@@ -97,6 +118,7 @@ function act(
         desk.queue.retry(itemId);
         return { text: d.queuedAgain, done: false };
       case "p":
+      case "e":
         return { text: d.buttonInvalid, done: false };
     }
   } catch (error) {
@@ -131,7 +153,7 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
       await redraw(ctx, desk, button.page);
       return;
     }
-    if (button.action === "p") {
+    if (button.action === "p" || button.action === "e") {
       await postNowButton(ctx, desk, button);
       return;
     }

@@ -2,6 +2,7 @@ import type { Feed } from "../../feeds/feed.js";
 import type { FeedProblem } from "../../feeds/feed-errors.js";
 import type { AddFeedResult } from "../../feeds/feed-service.js";
 import type { OpmlOutcome } from "../../feeds/opml-import.js";
+import { refusedSummary } from "../../feeds/store-fetch.js";
 import type { DeskMessages } from "../i18n/index.js";
 import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
@@ -40,10 +41,22 @@ export function feedName(feed: Pick<Feed, "title" | "url">): string {
 
 const words = (list: readonly string[]) => escapeHtml(list.join(", "));
 
-/** The answer to /addfeed that worked. */
+/** The answer to /addfeed that worked: what was archived, queued, cut and refused. */
 export function feedAddedHtml(d: DeskMessages, result: AddFeedResult): string {
   const { feed } = result;
-  return `${d.feedAddedHtml(feedName(feed), feed.id)}\n${d.feedOffered(result.found, result.created, feed.storeOnly)}`;
+  const notes = [
+    result.alsoIn ? d.alsoInNote(result.alsoIn) : "",
+    result.cut ? d.cutNote(result.cut) : "",
+  ].filter(Boolean);
+  const refused = result.refused.length
+    ? `\n${d.itemsRefused(result.refused.length, shownError(refusedSummary(result.refused) ?? d.unknownReason))}`
+    : "";
+  return (
+    `${d.feedAddedHtml(feedName(feed), feed.id)}\n` +
+    d.feedOffered(result.found, result.created, result.queued, feed.storeOnly) +
+    (notes.length ? `\n${notes.join("; ")}.` : "") +
+    refused
+  );
 }
 
 function lastFetchText(d: DeskMessages, feed: Feed, timezone: string): string {
@@ -68,7 +81,11 @@ export function feedListHtml(d: DeskMessages, feeds: readonly Feed[], timezone: 
     if (feed.excludeWords.length) rules.push(d.excludeTag(words(feed.excludeWords)));
     const ruleLine = rules.length ? `\n   ${rules.join(" · ")}` : "";
     const error = feed.lastError ? `\n   ${d.lastError(storedReason(d, feed))}` : "";
-    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${ruleLine}${error}`;
+    const refused =
+      feed.lastRefused > 0
+        ? `\n   ${d.lastFetchRefused(feed.lastRefused, shownError(feed.lastRefusedReason ?? d.unknownReason))}`
+        : "";
+    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${ruleLine}${error}${refused}`;
   });
   return fitEntries(
     {

@@ -1,6 +1,6 @@
 import type { PublishOutcome } from "../../publishing/publisher.js";
 import type { DeskMessages } from "../i18n/index.js";
-import { escapeHtml } from "./admin-text.js";
+import { escapeHtml, shownTime } from "./admin-text.js";
 
 /** What "Post now" did, as a short plain sentence (fits a button answer: ≤ 200 characters). */
 export function publishOutcomeText(d: DeskMessages, outcome: PublishOutcome): string {
@@ -24,4 +24,14 @@ export function publishOutcomeHtml(d: DeskMessages, outcome: PublishOutcome): st
   const icon = outcome.status === "posted" ? "✅" : "⚠️";
   const line = d.outcomeLine(outcome.itemId, outcome.articleId, publishOutcomeText(d, outcome));
   return `${icon} ${escapeHtml(line)}`;
+}
+
+/** The question before posting an item early: when it was planned, and the choice. */
+export function scheduledQuestionHtml(
+  d: DeskMessages,
+  itemId: number,
+  notBefore: number,
+  timezone: string,
+): string {
+  return d.postEarlyQuestionHtml(itemId, escapeHtml(shownTime(notBefore, timezone, d.locale)));
 }

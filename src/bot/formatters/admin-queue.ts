@@ -12,6 +12,8 @@ export interface QueueEntry {
   readonly notBefore: number | null;
   readonly lastError: string | null;
   readonly attempts: number;
+  /** The feed the story came from; null for pasted and written ones. */
+  readonly feedId: number | null;
 }
 
 export interface QueueView {
@@ -46,6 +48,7 @@ function entryLines(entry: QueueEntry, position: number, view: QueueView): strin
   const time = (at: number) => escapeHtml(shownTime(at, view.timezone, d.locale));
   const head = `${position}. <b>${shortTitle(entry.title)}</b>`;
   const facts = [`#${entry.id}`, d.stateName(entry.state)];
+  if (entry.feedId !== null) facts.push(d.feedTag(entry.feedId));
   if (entry.state === "queued") {
     if (entry.plannedAt !== null) facts.push(d.planned(time(entry.plannedAt)));
     else facts.push(view.paused ? d.waitsForResume : d.noRunAhead);

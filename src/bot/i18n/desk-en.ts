@@ -77,6 +77,7 @@ export const deskEn: DeskMessages = {
   pausedSinceHtml: (time, byTelegram, why) =>
     `⏸ <b>Publishing is paused</b> since ${time} (${byTelegram ? "Telegram refused the channel" : "paused by an editor"}${why ? `: ${why}` : ""}). /resume to restart it.`,
   waitsForResume: "waits for /resume",
+  feedTag: (id) => `feed #${id}`,
   notBefore: (time) => `not before ${time}`,
   attempts: (count) => n(count, "attempt", "attempts"),
   lastError: (text) => `last error: ${text}`,
@@ -99,8 +100,34 @@ export const deskEn: DeskMessages = {
   noPublisher: "publishing is not set up in this bot (no CHANNEL_ID?)",
   queueIsEmpty: "the queue is empty",
   noSuchItem: (id) => `there is no queue item ${id}`,
+  scheduledFor: (id, time) => `item #${id} is scheduled for ${time}`,
+  nothingDue: (next) =>
+    `nothing is due yet: the next item is scheduled for ${next} (/postnow <ID> posts one early)`,
   postnowUsage:
-    "Usage: /postnow to publish the next queued item, or /postnow 12 for item #12 of /queue.",
+    "Usage: /postnow to publish the next due item, or /postnow 12 for item #12 of /queue.",
+  postEarlyQuestionHtml: (id, time) =>
+    `⏰ Item #${id} is scheduled for <b>${time}</b>. Post it now, before its time?`,
+  postEarlyButton: "Post now anyway",
+  keepScheduledButton: "Keep as scheduled",
+  keptScheduled: "It stays scheduled.",
+  scheduledConfirmBelow: "Scheduled for later: confirm below.",
+  clearYesButton: (count) => `Yes, remove ${count}`,
+  clearNoButton: "No, keep them",
+  clearqueueUsage:
+    "Usage: /clearqueue 3 (the feed's ID from /feeds): removes that feed's queued items.",
+  feedNothingQueued: (label) => `Feed ${label} has nothing in the queue.`,
+  clearQuestionHtml: (count, label) =>
+    `🗑 Remove all ${count} queued ${count === 1 ? "item" : "items"} of feed ${label}? The stories stay in the archive, not public.`,
+  nothingRemoved: "Nothing removed.",
+  keptFeedItems: (label) => `Kept the queued items of feed ${label}.`,
+  removedCount: (count) => `Removed ${count}.`,
+  removedFromFeedHtml: (count, label) =>
+    `🗑 Removed ${count} queued ${count === 1 ? "item" : "items"} of feed ${label}. Their stories stay in the archive, not public.`,
+  removeAllFromFeedButton: (feedId) => `Remove all from feed #${feedId}`,
+  noSuchArticle: (id) => `There is no article ${id}.`,
+  articlePublicNow: (id) => `Article ${id} is public now.`,
+  articlePublic: (id) => `🔓 Article ${id} is public: readers see it in /latest and /search.`,
+  makePublicButton: "Make public now",
   pausedNow:
     "⏸ Scheduled publishing is paused, also after a restart. /postnow still posts; /resume restarts the schedule.",
   alreadyPaused: (since) =>
@@ -130,12 +157,18 @@ export const deskEn: DeskMessages = {
   feedNotFetched: "not fetched yet",
   feedFailing: (count) => `failing (${count} in a row)`,
   feedAddedHtml: (name, id) => `✅ Feed <b>${name}</b> added as #${id}.`,
-  feedOffered: (found, created, storeOnly) =>
-    `It offered ${n(found, "item", "items")}; ${n(created, "new article", "new articles")} ${
+  feedOffered: (found, created, queued, storeOnly) =>
+    `It offered ${n(found, "item", "items")}: ${created} new archived (readers see them now), ${
       storeOnly
-        ? "stored in the archive only (store-only feed: nothing is queued)"
-        : "stored and queued for the channel"
-    }.`,
+        ? "store-only feed: nothing is queued, now or later."
+        : `${queued} queued for the channel.\nItems that appear later are queued (only archived when older than FEED_MAX_AGE).`
+    }`,
+  alsoInNote: (count) => `${n(count, "item", "items")} already in the archive from another source`,
+  cutNote: (count) => `${n(count, "text", "texts")} cut to 100,000 characters`,
+  itemsRefused: (count, reason) => `⚠️ ${n(count, "item", "items")} could not be stored: ${reason}.`,
+  lastFetchRefused: (count, reason) =>
+    `last fetch could not store ${n(count, "item", "items")}: ${reason}`,
+  unknownReason: "unknown reason",
   feedsTitleHtml: (count) => `<b>Feeds</b> (${count})`,
   noFeeds: "No feeds yet. Add one with /addfeed &lt;url&gt; [store-only], or send an .opml file.",
   neverFetched: "never fetched",
@@ -146,9 +179,10 @@ export const deskEn: DeskMessages = {
   includeTag: (words) => `only with: ${words}`,
   excludeTag: (words) => `never with: ${words}`,
   feedsTail:
-    "/feed &lt;ID&gt; opens a feed's card (rules, pause, remove); /feeds export sends the list as OPML.",
+    "/feed &lt;ID&gt; opens a feed's card (rules, pause, remove); /clearqueue &lt;ID&gt; empties its queued items; /feeds export sends the list as OPML.",
   moreFeeds: (count) => `… and ${n(count, "more feed", "more feeds")} not shown.`,
-  addfeedUsage: "Usage: /addfeed https://example.com/rss [store-only]",
+  addfeedUsage:
+    "Usage: /addfeed https://example.com/rss [store-only] [latest N]\nWhat the feed lists now is archived; latest N also queues its newest N items.",
   feedNotAdded: (reason) => `❌ Feed not added: ${reason}.`,
   feedProblem,
   removefeedUsage: "Usage: /removefeed 3 (the feed's ID from /feeds)",
@@ -310,10 +344,11 @@ export const deskEn: DeskMessages = {
     add: "Queue a pasted article",
     new: "Write a post step by step",
     queue: "The publication queue",
-    postnow: "Publish the next queued post now",
+    postnow: "Publish the next due post now",
+    clearqueue: "Remove a feed's queued items: /clearqueue <feed ID>",
     pause: "Pause scheduled publishing",
     resume: "Resume scheduled publishing",
-    addfeed: "Add a feed: /addfeed <url> [store-only]",
+    addfeed: "Add a feed: /addfeed <url> [store-only] [latest N]",
     feeds: "The feeds; /feeds export for OPML",
     feed: "A feed's card and rules: /feed <ID>",
     removefeed: "Remove a feed: /removefeed <ID>",

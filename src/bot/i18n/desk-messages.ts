@@ -58,6 +58,7 @@ export interface DeskMessages {
   readonly runningOnSchedule: string;
   pausedSinceHtml(time: string, byTelegram: boolean, why: string): string;
   readonly waitsForResume: string;
+  feedTag(feedId: number): string;
   notBefore(time: string): string;
   attempts(n: number): string;
   lastError(text: string): string;
@@ -81,7 +82,28 @@ export interface DeskMessages {
   readonly noPublisher: string;
   readonly queueIsEmpty: string;
   noSuchItem(itemId: number): string;
+  scheduledFor(itemId: number, time: string): string;
+  nothingDue(next: string): string;
   readonly postnowUsage: string;
+  postEarlyQuestionHtml(itemId: number, time: string): string;
+  readonly postEarlyButton: string;
+  readonly keepScheduledButton: string;
+  readonly keptScheduled: string;
+  readonly scheduledConfirmBelow: string;
+  clearYesButton(count: number): string;
+  readonly clearNoButton: string;
+  readonly clearqueueUsage: string;
+  feedNothingQueued(label: string): string;
+  clearQuestionHtml(count: number, label: string): string;
+  readonly nothingRemoved: string;
+  keptFeedItems(label: string): string;
+  removedCount(count: number): string;
+  removedFromFeedHtml(count: number, label: string): string;
+  removeAllFromFeedButton(feedId: number): string;
+  noSuchArticle(id: number): string;
+  articlePublicNow(id: number): string;
+  articlePublic(id: number): string;
+  readonly makePublicButton: string;
   readonly pausedNow: string;
   alreadyPaused(since: string | undefined): string;
   readonly resumed: string;
@@ -105,7 +127,12 @@ export interface DeskMessages {
   readonly feedNotFetched: string;
   feedFailing(n: number): string;
   feedAddedHtml(name: string, id: number): string;
-  feedOffered(found: number, created: number, storeOnly: boolean): string;
+  feedOffered(found: number, created: number, queued: number, storeOnly: boolean): string;
+  alsoInNote(n: number): string;
+  cutNote(n: number): string;
+  itemsRefused(n: number, reason: string): string;
+  lastFetchRefused(n: number, reason: string): string;
+  readonly unknownReason: string;
   feedsTitleHtml(n: number): string;
   readonly noFeeds: string;
   readonly neverFetched: string;
@@ -204,6 +231,7 @@ export const DESK_MENU_COMMANDS = [
   "new",
   "queue",
   "postnow",
+  "clearqueue",
   "pause",
   "resume",
   "addfeed",

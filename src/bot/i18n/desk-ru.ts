@@ -78,6 +78,7 @@ export const deskRu: DeskMessages = {
   pausedSinceHtml: (time, byTelegram, why) =>
     `⏸ <b>Публикации на паузе</b> с ${time} (${byTelegram ? "Telegram не пустил в канал" : "пауза редактора"}${why ? `: ${why}` : ""}). /resume — продолжить.`,
   waitsForResume: "ждёт /resume",
+  feedTag: (id) => `лента №${id}`,
   notBefore: (time) => `не раньше ${time}`,
   attempts: (count) => n(count, "попытка", "попытки", "попыток"),
   lastError: (text) => `последняя ошибка: ${text}`,
@@ -100,8 +101,34 @@ export const deskRu: DeskMessages = {
   noPublisher: "публикация в этом боте не настроена (нет CHANNEL_ID?)",
   queueIsEmpty: "очередь пуста",
   noSuchItem: (id) => `в очереди нет поста №${id}`,
+  scheduledFor: (id, time) => `пост №${id} запланирован на ${time}`,
+  nothingDue: (next) =>
+    `публиковать пока нечего: следующий пост запланирован на ${next} (/postnow <ID> опубликует раньше)`,
   postnowUsage:
-    "Так: /postnow — опубликовать следующий пост из очереди, /postnow 12 — пост №12 из /queue.",
+    "Так: /postnow — опубликовать следующий пост, которому пора, /postnow 12 — пост №12 из /queue.",
+  postEarlyQuestionHtml: (id, time) =>
+    `⏰ Пост №${id} запланирован на <b>${time}</b>. Опубликовать сейчас, раньше срока?`,
+  postEarlyButton: "Всё равно опубликовать",
+  keepScheduledButton: "Оставить по плану",
+  keptScheduled: "Остаётся по плану.",
+  scheduledConfirmBelow: "Запланировано на потом: подтвердите ниже.",
+  clearYesButton: (count) => `Да, убрать ${count}`,
+  clearNoButton: "Нет, оставить",
+  clearqueueUsage:
+    "Так: /clearqueue 3 (номер ленты из /feeds): убирает из очереди все записи этой ленты.",
+  feedNothingQueued: (label) => `У ленты ${label} в очереди ничего нет.`,
+  clearQuestionHtml: (count, label) =>
+    `🗑 Убрать из очереди ${n(count, "запись", "записи", "записей")} ленты ${label}? Статьи останутся в архиве, скрытыми от читателей.`,
+  nothingRemoved: "Ничего не убрано.",
+  keptFeedItems: (label) => `Записи ленты ${label} остались в очереди.`,
+  removedCount: (count) => `Убрано: ${count}.`,
+  removedFromFeedHtml: (count, label) =>
+    `🗑 Из очереди убрано ${n(count, "запись", "записи", "записей")} ленты ${label}. Статьи остались в архиве, скрытыми от читателей.`,
+  removeAllFromFeedButton: (feedId) => `Убрать всё из ленты №${feedId}`,
+  noSuchArticle: (id) => `Статьи ${id} нет.`,
+  articlePublicNow: (id) => `Статья ${id} теперь открыта.`,
+  articlePublic: (id) => `🔓 Статья ${id} открыта: читатели видят её в /latest и /search.`,
+  makePublicButton: "Открыть сейчас",
   pausedNow:
     "⏸ Публикации по расписанию на паузе, и после перезапуска тоже. /postnow по-прежнему публикует; /resume возобновляет расписание.",
   alreadyPaused: (since) =>
@@ -131,12 +158,21 @@ export const deskRu: DeskMessages = {
   feedNotFetched: "ещё не загружалась",
   feedFailing: (count) => `ошибки (${n(count, "раз", "раза", "раз")} подряд)`,
   feedAddedHtml: (name, id) => `✅ Лента <b>${name}</b> добавлена под №${id}.`,
-  feedOffered: (found, created, storeOnly) =>
-    `В ней ${n(found, "запись", "записи", "записей")}; ${n(created, "новая статья", "новые статьи", "новых статей")} ${
+  feedOffered: (found, created, queued, storeOnly) =>
+    `В ней ${n(found, "запись", "записи", "записей")}: в архив добавлено ${created} (читатели видят их сразу), ${
       storeOnly
-        ? "только в архиве (лента «только архив»: в очередь ничего не ставится)"
-        : "в архиве и в очереди на канал"
-    }.`,
+        ? "лента «только архив»: в очередь ничего не ставится ни сейчас, ни потом."
+        : `в очередь на канал — ${queued}.\nНовые записи будут вставать в очередь (старше FEED_MAX_AGE — только в архив).`
+    }`,
+  alsoInNote: (count) =>
+    `${n(count, "запись", "записи", "записей")} уже есть в архиве из другого источника`,
+  cutNote: (count) =>
+    `${n(count, "текст обрезан", "текста обрезаны", "текстов обрезаны")} до 100 000 символов`,
+  itemsRefused: (count, reason) =>
+    `⚠️ Не удалось сохранить ${n(count, "запись", "записи", "записей")}: ${reason}.`,
+  lastFetchRefused: (count, reason) =>
+    `при последней загрузке не сохранено ${n(count, "запись", "записи", "записей")}: ${reason}`,
+  unknownReason: "причина неизвестна",
   feedsTitleHtml: (count) => `<b>Ленты</b> (${count})`,
   noFeeds: "Лент пока нет. Добавьте: /addfeed &lt;url&gt; [store-only] или пришлите файл .opml.",
   neverFetched: "ещё не загружалась",
@@ -147,9 +183,10 @@ export const deskRu: DeskMessages = {
   includeTag: (words) => `только со словами: ${words}`,
   excludeTag: (words) => `без слов: ${words}`,
   feedsTail:
-    "/feed &lt;ID&gt; — карточка ленты (правила, пауза, удаление); /feeds export — список в OPML.",
+    "/feed &lt;ID&gt; — карточка ленты (правила, пауза, удаление); /clearqueue &lt;ID&gt; — убрать её записи из очереди; /feeds export — список в OPML.",
   moreFeeds: (count) => `… и ещё ${n(count, "лента", "ленты", "лент")} не показаны.`,
-  addfeedUsage: "Так: /addfeed https://example.com/rss [store-only]",
+  addfeedUsage:
+    "Так: /addfeed https://example.com/rss [store-only] [latest N]\nТо, что сейчас в ленте, уходит в архив; latest N ставит в очередь N самых новых записей.",
   feedNotAdded: (reason) => `❌ Лента не добавлена: ${reason}.`,
   feedProblem,
   removefeedUsage: "Так: /removefeed 3 (номер ленты из /feeds)",
@@ -310,9 +347,10 @@ export const deskRu: DeskMessages = {
     new: "Новый пост по шагам",
     queue: "Очередь публикаций",
     postnow: "Опубликовать следующий пост сейчас",
+    clearqueue: "Убрать из очереди записи ленты: /clearqueue <ID>",
     pause: "Приостановить публикации",
     resume: "Возобновить публикации",
-    addfeed: "Добавить ленту: /addfeed <url>",
+    addfeed: "Добавить ленту: /addfeed <url> [store-only] [latest N]",
     feeds: "Ленты; /feeds export — OPML",
     feed: "Карточка ленты: /feed <ID>",
     removefeed: "Удалить ленту: /removefeed <ID>",
