@@ -313,6 +313,11 @@ export const deskEn: DeskMessages = {
       what: "publish item #12 now (without a number: the next one)",
     },
     {
+      command: "clearqueue",
+      example: "/clearqueue 3",
+      what: "take every queued item of feed #3 out of the queue (asks first)",
+    },
+    {
       command: "pause",
       example: "/pause",
       what: "stop scheduled publishing (/resume starts it again)",

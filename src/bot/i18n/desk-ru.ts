@@ -315,6 +315,11 @@ export const deskRu: DeskMessages = {
       what: "опубликовать пост №12 сейчас (без номера — следующий)",
     },
     {
+      command: "clearqueue",
+      example: "/clearqueue 3",
+      what: "убрать из очереди все записи ленты №3 (сначала спросит)",
+    },
+    {
       command: "pause",
       example: "/pause",
       what: "остановить публикации по расписанию (/resume — продолжить)",

@@ -213,3 +213,25 @@ describe("/help", () => {
     expect(texts(h, RUSSIAN_READER.id)[0]).not.toContain("Пульт редактора");
   });
 });
+
+describe("the desk's newer questions in Russian", () => {
+  it("asks before clearing a feed's queued items, and before posting a scheduled item early", async () => {
+    const h = await start();
+    await h.send(privateMessage("/clearqueue 5", { from: RUSSIAN_EDITOR }));
+    expect(texts(h).at(-1)).toBe("У ленты #5 в очереди ничего нет.");
+    await h.send(privateMessage("/clearqueue", { from: RUSSIAN_EDITOR }));
+    expect(texts(h).at(-1)).toMatch(/^Так: \/clearqueue 3/);
+
+    await h.send(
+      privateMessage(`/add ${articleText("Завтрашняя новость")}`, { from: RUSSIAN_EDITOR }),
+    );
+    const tomorrow = Date.now() + 24 * 3600_000;
+    h.db.prepare("UPDATE publish_queue SET not_before = ? WHERE id = 1").run(tomorrow);
+    await h.send(privateMessage("/postnow 1", { from: RUSSIAN_EDITOR }));
+    const question = h.fake.messages(EDITOR.id).at(-1)!;
+    expect(question.text).toMatch(
+      /^⏰ Пост №1 запланирован на \d{1,2} [а-я]{3,4}\.? \d{4} г\., \d{2}:\d{2} GMT\+3\. Опубликовать сейчас, раньше срока\?$/,
+    );
+    expect(labels(question.replyMarkup)).toEqual(["Всё равно опубликовать", "Оставить по плану"]);
+  });
+});
