@@ -1,0 +1,83 @@
+import type { Db } from "../db/connection.js";
+import { indexLanguageOf } from "./language.js";
+import { type IndexLanguage, INDEX_LANGUAGES, indexForm } from "./word-forms.js";
+import { wordsOf } from "./words.js";
+
+/** Forms remembered as already in `search_terms`; past this many the memory starts afresh. */
+const KNOWN_TERMS_LIMIT = 300_000;
+
+/** The index forms of `text`'s words, space-separated, for an article indexed as `language`. */
+export function indexTextOf(text: string, language: IndexLanguage): string {
+  return wordsOf(text)
+    .map((word) => indexForm(word, language))
+    .join(" ");
+}
+
+function asLanguage(value: unknown): IndexLanguage {
+  return INDEX_LANGUAGES.includes(value as IndexLanguage) ? (value as IndexLanguage) : "none";
+}
+
+/**
+ * Registers the SQL functions the search index's triggers (migrations/008) call, so that
+ * every way an article is written, by the archive or by hand in SQL, indexes it the same:
+ * - `search_language(language, title, body)`: the stemmer for the article ('en', 'ru', 'none');
+ * - `search_text(text, language)`: the text's words as index forms, space-separated;
+ * - `search_fresh_terms`, `search_fresh_languages`: the forms and stemmers met by
+ *   search_text since they were last read and not seen before on this connection, for the
+ *   vocabulary tables. Remembering what was seen spares a lookup per word; a form
+ *   remembered from a transaction that was then rolled back is only missing from the
+ *   half-typed-word vocabulary until the next re-index.
+ */
+export function registerSearchFunctions(db: Db): void {
+  const knownTerms = new Set<string>();
+  const knownLanguages = new Set<string>();
+  let freshTerms: string[] = [];
+  let freshLanguages: string[] = [];
+
+  db.function("search_language", (declared: unknown, title: unknown, body: unknown) => {
+    const language = indexLanguageOf(
+      typeof declared === "string" ? declared : null,
+      String(title ?? ""),
+      String(body ?? ""),
+    );
+    if (!knownLanguages.has(language)) {
+      knownLanguages.add(language);
+      freshLanguages.push(language);
+    }
+    return language;
+  });
+
+  db.function("search_text", (text: unknown, language: unknown) => {
+    const lang = asLanguage(language);
+    const words = wordsOf(String(text ?? ""));
+    let out = "";
+    for (let i = 0; i < words.length; i++) {
+      const form = indexForm(words[i]!, lang);
+      out = i === 0 ? form : `${out} ${form}`;
+      if (!knownTerms.has(form)) {
+        if (knownTerms.size >= KNOWN_TERMS_LIMIT) knownTerms.clear();
+        knownTerms.add(form);
+        freshTerms.push(form);
+      }
+    }
+    return out;
+  });
+
+  db.table("search_fresh_terms", {
+    columns: ["term"],
+    *rows() {
+      const terms = freshTerms;
+      freshTerms = [];
+      for (const term of terms) yield [term];
+    },
+  });
+
+  db.table("search_fresh_languages", {
+    columns: ["language"],
+    *rows() {
+      const languages = freshLanguages;
+      freshLanguages = [];
+      for (const language of languages) yield [language];
+    },
+  });
+}
