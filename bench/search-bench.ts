@@ -11,7 +11,7 @@ import {
   SHARED_FIXTURES_MISSING,
 } from "../tests/support/fixtures.js";
 import { buildMiniSearch, createLikeSearch, heapMb, miniSearchTop10 } from "./support/baselines.js";
-import { countFixtureWords, createVocabulary } from "./support/corpus.js";
+import { createCorpus } from "./support/corpus.js";
 import { CACHE_DIR, corpusDbPath, ensureCorpusDb } from "./support/corpus-db.js";
 import { makePartialQueries, makeQueries } from "./support/queries.js";
 import { fmt, percentile, table, timeEach } from "./support/stats.js";
@@ -71,7 +71,8 @@ export async function run(): Promise<void> {
     .sort((a, b) => a - b);
   if (!hasSharedFixtures)
     console.log(`${SHARED_FIXTURES_MISSING}; using a made-up vocabulary only`);
-  const vocab = createVocabulary(countFixtureWords(SHARED_FIXTURES));
+  const corpus = createCorpus(SHARED_FIXTURES);
+  const vocab = corpus.en;
   const maxSize = sizes.at(-1)!;
   const queries = makeQueries(vocab, QUERIES);
   const partial = makePartialQueries(vocab, 50);
@@ -81,8 +82,9 @@ export async function run(): Promise<void> {
   let previous: number | null = null;
   for (const size of sizes) {
     console.log(`# ${size.toLocaleString("en")} articles`);
-    const stats = ensureCorpusDb(size, vocab, maxSize, previous, (line) => console.log(line));
+    const stats = ensureCorpusDb(size, corpus, maxSize, previous, (line) => console.log(line));
     previous = size;
+    if (process.env.BENCH_BUILD_ONLY) continue;
     ingestRows.push([
       size.toLocaleString("en"),
       stats.articles.toLocaleString("en"),

@@ -23,14 +23,18 @@ const DROPPED_MARKS = /(?<![иуИУ])\u0306|(?<![іІ])\u0308|[\u0300-\u0305\u0
 
 /** `word` (lower case) with ё as е and accents dropped: the form an unstemmed word is indexed in. */
 export function foldWord(word: string): string {
-  let out = word;
+  let yo = false;
   for (let i = 0; i < word.length; i++) {
-    if (word.charCodeAt(i) > 127) {
-      out = word.normalize("NFD").replace(DROPPED_MARKS, "").normalize("NFC").replace(/ё/g, "е");
-      break;
+    const c = word.charCodeAt(i);
+    // Plain Latin and Russian letters (most words) need nothing but ё → е.
+    if (c < 128 || (c >= 0x430 && c <= 0x44f)) continue;
+    if (c === 0x451) {
+      yo = true;
+      continue;
     }
+    return word.normalize("NFD").replace(DROPPED_MARKS, "").normalize("NFC").replace(/ё/g, "е");
   }
-  return out;
+  return yo ? word.replace(/ё/g, "е") : word;
 }
 
 /**
