@@ -10,6 +10,8 @@ import { migrate } from "./db/migrate.js";
 import { createLogger } from "./logger.js";
 import { startFeedJob } from "./scheduler/feed-job.js";
 import { startPublishJob } from "./scheduler/publish-job.js";
+import { startReindexJob } from "./scheduler/reindex-job.js";
+import { createReindexer } from "./search/reindex.js";
 import { createServices } from "./services.js";
 import { EXIT_BAD_CONFIG, loadConfigOrExit, MISSING_TOKEN_HELP } from "./startup.js";
 
@@ -89,6 +91,8 @@ const publishJob = publishing
       logger,
     })
   : undefined;
+// An archive from before word-form search finishes re-indexing in the background.
+const reindexJob = startReindexJob({ reindexer: createReindexer(db), logger });
 const feedJob = startFeedJob({
   schedule: config.feedSchedule,
   timezone: config.timezone,
@@ -107,6 +111,7 @@ async function shutdown(signal: string): Promise<void> {
     await Promise.allSettled([
       publishJob?.stop(),
       feedJob.stop(),
+      reindexJob.stop(),
       runner.isRunning() ? runner.stop() : undefined,
     ]);
     await publishing?.publisher.shutdown();

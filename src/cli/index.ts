@@ -12,6 +12,7 @@ import { backupCommand } from "./commands/backup.js";
 import { feedsCommand, fetchCommand } from "./commands/feeds.js";
 import { importCommand } from "./commands/import.js";
 import { postCommand } from "./commands/post.js";
+import { reindexCommand } from "./commands/reindex.js";
 import { searchCommand } from "./commands/search.js";
 import { statsCommand } from "./commands/stats.js";
 import { summarizeCommand } from "./commands/summarize.js";
@@ -27,6 +28,10 @@ const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   },
   fetch: { run: fetchCommand, usage: "fetch                      poll every feed now" },
   search: { run: searchCommand, usage: "search [--limit N] <words>  ranked full-text search" },
+  reindex: {
+    run: reindexCommand,
+    usage: "reindex                    finish indexing articles stored before word-form search",
+  },
   summarize: {
     run: summarizeCommand,
     usage: "summarize [--sentences N] <file>  extractive summary of a text file",

@@ -12,8 +12,9 @@ const STEMMED_SCRIPT = /^(?:[a-z]+|[а-я]+)$/;
 
 /**
  * The index forms a half-typed word can stand for: every indexed form that starts with it
- * (the shortest MAX_COMPLETIONS when there are more: short words are the common ones), and
- * the indexed stems it has already typed past ("runni" → run, "governm" → govern).
+ * (the shortest MAX_COMPLETIONS when there are more: short words are the common ones), or,
+ * when none does, the indexed stems it has already typed past ("governm" → govern, as
+ * "government" is indexed as its stem).
  * Each is then looked up directly, so the newest matches come first without merging every
  * completion's whole list (FTS5's own `word*` query does that merge: ~100 ms for "cont").
  */
@@ -26,10 +27,11 @@ export function completionsOf(repo: SearchRepository, partial: string): string[]
       .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
       .slice(0, MAX_COMPLETIONS);
   }
+  if (starting.length > 0) return starting;
   const cuts: string[] = [];
   if (STEMMED_SCRIPT.test(prefix)) {
     for (let n = Math.max(MIN_PREFIX_CHARS, prefix.length - STEM_CUT); n < prefix.length; n++)
       cuts.push(prefix.slice(0, n));
   }
-  return [...new Set([...repo.knownTerms(cuts), ...starting])];
+  return repo.knownTerms(cuts);
 }
