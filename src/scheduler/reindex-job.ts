@@ -32,7 +32,8 @@ export function startReindexJob(options: ReindexJobOptions): ReindexJob {
   });
   const first = reindexer.progress();
   if (first.finished) finish();
-  else logger.info({ remaining: first.total - first.done }, "re-indexing older articles for search");
+  else
+    logger.info({ remaining: first.total - first.done }, "re-indexing older articles for search");
   let reportedTenth = Math.floor((10 * first.done) / Math.max(1, first.total));
 
   const tick = () => {

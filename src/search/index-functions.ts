@@ -1,6 +1,6 @@
 import type { Db } from "../db/connection.js";
 import { indexLanguageOf } from "./language.js";
-import { type IndexLanguage, INDEX_LANGUAGES, indexForm } from "./word-forms.js";
+import { INDEX_LANGUAGES, type IndexLanguage, indexForm } from "./word-forms.js";
 import { wordsOf } from "./words.js";
 
 /** Forms remembered as already in `search_terms`; past this many the memory starts afresh. */

@@ -214,9 +214,16 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
               : inverseDocumentFrequency(df, total),
           )
         : [1];
-      const ranked = rankCandidates(candidatesFor(matches, dfs, prefixLast, ids, total), idf, now());
+      const ranked = rankCandidates(
+        candidatesFor(matches, dfs, prefixLast, ids, total),
+        idf,
+        now(),
+      );
       const wholeTerms = prefixLast ? q.parsed.terms.slice(0, -1) : q.parsed.terms;
-      const forms = new Set([...wholeTerms.flatMap((t) => queryForms(t, languages)), ...completions]);
+      const forms = new Set([
+        ...wholeTerms.flatMap((t) => queryForms(t, languages)),
+        ...completions,
+      ]);
       const hits = toHits(
         forms,
         ranked.slice(offset, need).map((c) => c.id),

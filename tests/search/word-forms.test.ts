@@ -112,8 +112,12 @@ describe("mixed-language queries", () => {
 
   it("looks a word up in each language the archive holds", () => {
     const archive = createArchive();
-    archive.articles.store(article("Neue Wahlen", "Die Wahlen finden statt.", 0, { language: "de" }));
-    archive.articles.store(article("New elections", "Voters go to the polls.", 0, { language: "en" }));
+    archive.articles.store(
+      article("Neue Wahlen", "Die Wahlen finden statt.", 0, { language: "de" }),
+    );
+    archive.articles.store(
+      article("New elections", "Voters go to the polls.", 0, { language: "en" }),
+    );
     // German is not stemmed (no stemmer for it): its words are found as written.
     expect(titlesFor(archive, "wahlen")).toEqual(["Neue Wahlen"]);
     expect(titlesFor(archive, "wahl ")).toEqual([]);
