@@ -3,8 +3,11 @@ import { indexLanguageOf } from "./language.js";
 import { INDEX_LANGUAGES, type IndexLanguage, indexForm } from "./word-forms.js";
 import { wordsOf } from "./words.js";
 
-/** Forms remembered as already in `search_terms`; past this many the memory starts afresh. */
-const KNOWN_TERMS_LIMIT = 300_000;
+/**
+ * Words whose index form this connection remembers, with the form already recorded for the
+ * vocabulary; past this many the memory starts afresh.
+ */
+const WORDS_LIMIT = 200_000;
 
 /** The index forms of `text`'s words, space-separated, for an article indexed as `language`. */
 export function indexTextOf(text: string, language: IndexLanguage): string {
@@ -24,12 +27,19 @@ function asLanguage(value: unknown): IndexLanguage {
  * - `search_text(text, language)`: the text's words as index forms, space-separated;
  * - `search_fresh_terms`, `search_fresh_languages`: the forms and stemmers met by
  *   search_text since they were last read and not seen before on this connection, for the
- *   vocabulary tables. Remembering what was seen spares a lookup per word; a form
- *   remembered from a transaction that was then rolled back is only missing from the
- *   half-typed-word vocabulary until the next re-index.
+ *   vocabulary tables.
+ * Each word's form is remembered per connection and language, and a remembered word's form
+ * is known to be in the vocabulary already: one map lookup per word of text. A form first
+ * met in a transaction that was then rolled back is only missing from the half-typed-word
+ * vocabulary until the memory starts afresh or the archive is re-indexed.
  */
 export function registerSearchFunctions(db: Db): void {
   const knownTerms = new Set<string>();
+  const words: Record<IndexLanguage, Map<string, string>> = {
+    en: new Map(),
+    ru: new Map(),
+    none: new Map(),
+  };
   const knownLanguages = new Set<string>();
   let freshTerms: string[] = [];
   let freshLanguages: string[] = [];
@@ -49,18 +59,27 @@ export function registerSearchFunctions(db: Db): void {
 
   db.function("search_text", (text: unknown, language: unknown) => {
     const lang = asLanguage(language);
-    const words = wordsOf(String(text ?? ""));
-    let out = "";
-    for (let i = 0; i < words.length; i++) {
-      const form = indexForm(words[i]!, lang);
-      out = i === 0 ? form : `${out} ${form}`;
-      if (!knownTerms.has(form)) {
-        if (knownTerms.size >= KNOWN_TERMS_LIMIT) knownTerms.clear();
-        knownTerms.add(form);
-        freshTerms.push(form);
+    const seen = words[lang];
+    const textWords = wordsOf(String(text ?? ""));
+    const forms: string[] = new Array(textWords.length);
+    for (let i = 0; i < textWords.length; i++) {
+      const word = textWords[i]!;
+      let form = seen.get(word);
+      if (form === undefined) {
+        form = indexForm(word, lang);
+        if (seen.size >= WORDS_LIMIT) {
+          seen.clear();
+          knownTerms.clear();
+        }
+        seen.set(word, form);
+        if (!knownTerms.has(form)) {
+          knownTerms.add(form);
+          freshTerms.push(form);
+        }
       }
+      forms[i] = form;
     }
-    return out;
+    return forms.join(" ");
   });
 
   db.table("search_fresh_terms", {
