@@ -10,11 +10,36 @@ export interface MarkedArticle {
   readonly bodySegments: TextSegment[];
 }
 
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
+/** Plain lower-case Latin or Russian letters and digits: the word needs no normalising. */
+const PLAIN_WORD = /^[a-z0-9а-яё]+$/;
 
-/** Whether a word as written in the article has an index form among `forms`. */
-function wordMatches(word: string, language: IndexLanguage, forms: ReadonlySet<string>): boolean {
-  if (ASCII_WORD.test(word)) return forms.has(indexForm(word.toLowerCase(), language));
+/**
+ * The lower-case first letter a word's index form starts with, as a character code, when it
+ * can be told without normalising (Latin and Russian letters, digits); else -1.
+ */
+function plainInitial(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c >= 0x410 && c <= 0x42f) return c + 32;
+  if (c >= 0x430 && c <= 0x44f) return c;
+  if (c === 0x401 || c === 0x451) return 0x435;
+  return -1;
+}
+
+/**
+ * Whether a word as written in the article has an index form among `forms`. Forms start with
+ * the word's own first letter (stems cut endings), so most words are ruled out by it alone,
+ * without stemming.
+ */
+function wordMatches(
+  word: string,
+  language: IndexLanguage,
+  forms: ReadonlySet<string>,
+  initials: ReadonlySet<number>,
+): boolean {
+  const initial = plainInitial(word.charCodeAt(0));
+  if (initial >= 0 && !initials.has(initial)) return false;
+  const lower = word.toLowerCase();
+  if (PLAIN_WORD.test(lower)) return forms.has(indexForm(lower, language));
   for (const w of wordsOf(word)) if (forms.has(indexForm(w, language))) return true;
   return false;
 }
@@ -28,6 +53,7 @@ export function markText(
   language: IndexLanguage,
   forms: ReadonlySet<string>,
 ): TextSegment[] {
+  const initials = new Set([...forms].map((f) => f.charCodeAt(0)));
   const segments: TextSegment[] = [];
   const push = (piece: string, match: boolean) => {
     if (piece === "") return;
@@ -39,7 +65,7 @@ export function markText(
   let at = 0;
   scanWords(text, (start, end) => {
     const word = text.slice(start, end);
-    if (!wordMatches(word, language, forms)) return;
+    if (!wordMatches(word, language, forms, initials)) return;
     push(text.slice(at, start), false);
     push(word, true);
     at = end;
