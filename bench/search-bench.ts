@@ -129,8 +129,6 @@ export async function run(): Promise<void> {
     previous = size;
     buildRows.push([
       size.toLocaleString("en"),
-      stats.articles.toLocaleString("en"),
-      fmt(stats.articles / stats.storeSeconds, 0),
       fmt(stats.fileBytes / 1e6, 0),
       fmt(stats.ftsBytes / 1e6, 0),
       fmt(stats.optimizeSeconds, 0),

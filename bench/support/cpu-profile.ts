@@ -13,26 +13,34 @@ interface ProfileNode {
   children?: number[];
 }
 
-/**
- * Names the time spent in a function (its own time, not its callees'): the SQLite work of a
- * statement shows as the time of the JavaScript that ran it, since native frames are not
- * sampled apart.
- */
-function category(frame: ProfileNode["callFrame"]): string {
+/** Native better-sqlite3 frames: SQLite's own work, named by the JavaScript that asked. */
+const NATIVE = new Set(["run", "get", "all", "iterate", "exec"]);
+
+function sqliteCategory(caller: ProfileNode["callFrame"] | undefined): string {
+  const url = caller?.url ?? "";
+  if (url.includes("db/search-index-repository"))
+    return "SQLite: index the batch (FTS5 insert of the stems, vocabulary)";
+  if (url.includes("db/articles-repository"))
+    return "SQLite: article rows, their indexes, dedup lookups";
+  if (url.includes("better-sqlite3")) return "SQLite: commit";
+  return "SQLite: other statements";
+}
+
+/** Names the time spent in a function (its own time, not its callees'). */
+function category(frame: ProfileNode["callFrame"], caller?: ProfileNode["callFrame"]): string {
   const { functionName: fn, url } = frame;
+  if (url === "" && NATIVE.has(fn)) return sqliteCategory(caller);
   if (fn === "(garbage collector)") return "garbage collection";
   if (fn === "(program)" || fn === "(idle)") return "other (V8, idle)";
   if (url.includes("search/index-functions") || url.includes("search/word-forms"))
-    return "search_text(): words to stems (JS, called by the trigger)";
+    return "search_text(): words to stems (JS, called from SQL)";
   if (url.includes("search/words") || url.includes("search/language"))
     return "search_text(): reading words, detecting language (JS)";
   if (url.includes("porter2") || url.includes("@orama/stemmers"))
     return "Snowball stemmers (JS, new words only)";
   if (url.includes("articles/content-hash") || url.includes("crypto"))
     return "content fingerprint (normalise + SHA-256)";
-  if (url.includes("db/articles-repository"))
-    return "SQLite: row, indexes, dedup lookups, FTS5 insert (native, via the statements)";
-  if (url.includes("better-sqlite3")) return "better-sqlite3 calls and transactions";
+  if (url.includes("better-sqlite3") || url.includes("db/")) return "better-sqlite3 calls (JS)";
   if (url.includes("articles/")) return "ArticleService (validation, dedup logic)";
   return "other JavaScript";
 }
@@ -53,12 +61,15 @@ export async function profileOf(work: () => unknown): Promise<CpuProfile> {
   profile.samples.forEach((id, i) => {
     byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
+  const parent = new Map<number, ProfileNode>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node);
   const byCategory = new Map<string, number>();
   let total = 0;
   for (const node of profile.nodes) {
     const micros = byNode.get(node.id) ?? 0;
     total += micros;
-    const name = category(node.callFrame);
+    const name = category(node.callFrame, parent.get(node.id)?.callFrame);
     byCategory.set(name, (byCategory.get(name) ?? 0) + micros);
   }
   const shares = [...byCategory.entries()]

@@ -1,5 +1,6 @@
 import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
 import type { Db } from "../db/connection.js";
+import { createSearchIndexRepository } from "../db/search-index-repository.js";
 import type { Article, ArticleInput, StoreResult } from "./article.js";
 import { canonicalUrl } from "./canonical-url.js";
 import { contentHash } from "./content-hash.js";
@@ -20,6 +21,8 @@ export type ArticleUpdatedListener = (article: Article, previous: Article) => vo
 export interface ArticleServiceDeps {
   readonly db: Db;
   readonly articles: ArticlesRepository;
+  /** Indexes for search what a transaction stored (the default: over `db`). */
+  readonly searchIndex?: { indexPending(): number };
   readonly now?: () => number;
 }
 
@@ -80,7 +83,12 @@ export function toArticleFields(input: ArticleInput, now: number): ArticleFields
  * the same guid from the same feed (and no conflicting link), the same canonical URL, or the
  * same normalised headline and text. A changed text of a known article replaces the stored one.
  */
-export function createArticleService({ db, articles, now = Date.now }: ArticleServiceDeps) {
+export function createArticleService({
+  db,
+  articles,
+  searchIndex = createSearchIndexRepository(db),
+  now = Date.now,
+}: ArticleServiceDeps) {
   const updatedListeners: ArticleUpdatedListener[] = [];
 
   function findExisting(fields: ArticleFields): Article | undefined {
@@ -145,20 +153,25 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
      * @throws InvalidArticleError when the input cannot be an article.
      */
     store(input: ArticleInput): StoreResult {
-      const result = db.transaction(() => storeOne(input))();
+      const result = db.transaction(() => {
+        const stored = storeOne(input);
+        searchIndex.indexPending();
+        return stored;
+      })();
       notify([result]);
       return result;
     },
 
     /**
      * Stores many articles in one transaction. Invalid ones are reported, not stored;
-     * the rest are stored all together.
+     * the rest are stored all together, and indexed for search together at the end (one
+     * index write for the batch instead of one per article).
      */
     storeMany(
       inputs: readonly ArticleInput[],
     ): Array<StoreResult | { status: "invalid"; reason: string }> {
-      const results = db.transaction(() =>
-        inputs.map((input) => {
+      const results = db.transaction(() => {
+        const stored = inputs.map((input) => {
           try {
             return storeOne(input);
           } catch (error) {
@@ -166,8 +179,10 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
               return { status: "invalid" as const, reason: error.message };
             throw error;
           }
-        }),
-      )();
+        });
+        searchIndex.indexPending();
+        return stored;
+      })();
       notify(results.filter((r): r is StoreResult => r.status !== "invalid"));
       return results;
     },

@@ -30,10 +30,30 @@ export function createSearchIndexRepository(db: Db) {
   const addLanguages = db.prepare(
     "INSERT OR IGNORE INTO search_languages (language) SELECT language FROM search_fresh_languages",
   );
+  const indexPending = db.prepare(
+    `INSERT INTO articles_fts (rowid, title, body)
+       SELECT id, search_text(title, lang), search_text(body, lang)
+       FROM (SELECT id, title, body, search_language(language, title, body) AS lang
+             FROM articles WHERE id IN (SELECT id FROM search_pending))`,
+  );
+  const clearPending = db.prepare("DELETE FROM search_pending");
   const moveTo = db.prepare<[number]>("UPDATE search_reindex SET next_id = ? WHERE id = 1");
   const finish = db.prepare("DELETE FROM search_reindex WHERE id = 1");
 
   return {
+    /**
+     * Indexes the articles stored since the last call (the insert trigger lists them), all in
+     * one statement; returns how many. Call inside the transaction that stored them.
+     */
+    indexPending: (): number => {
+      const { changes } = indexPending.run();
+      if (changes > 0) {
+        addTerms.run();
+        addLanguages.run();
+      }
+      clearPending.run();
+      return changes;
+    },
     /** Re-indexing still to do, or undefined when the index is complete. */
     state: (): ReindexState | undefined => state.get(),
     /**

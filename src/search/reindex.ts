@@ -31,10 +31,13 @@ export function createReindexer(db: Db) {
     progress,
 
     /**
-     * Indexes the next `batch` ids down (one IMMEDIATE transaction) and returns the progress.
+     * Indexes the next `batch` ids down (one IMMEDIATE transaction), and any article written
+     * in SQL by hand and not indexed yet, and returns the progress.
      */
     step(batch: number): ReindexProgress {
       db.transaction(() => {
+        // Articles added by hand in SQL since the archive last stored one.
+        repo.indexPending();
         const state = repo.state();
         if (!state) return;
         repo.indexRange(Math.max(0, state.nextId - batch), state.nextId);

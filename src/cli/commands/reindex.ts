@@ -13,6 +13,7 @@ export function reindexCommand(_args: string[], ctx: CliContext): number {
   const reindexer = createReindexer(ctx.services.db);
   let p = reindexer.progress();
   if (p.finished) {
+    reindexer.step(BATCH); // articles written in SQL by hand, if any
     ctx.out("the search index is complete: nothing to re-index");
     return 0;
   }
