@@ -22,6 +22,8 @@ const MINISEARCH_MAX = 100_000;
 const LIKE_QUERIES = (size: number) => (size > 200_000 ? 5 : 20);
 /** BENCH_ONLY=search times only the search service (no LIKE, MiniSearch, bot, ingestion). */
 const searchOnly = process.env.BENCH_ONLY === "search";
+/** BENCH_MINISEARCH=0 leaves out the in-memory MiniSearch baseline (minutes, >1 GB heap). */
+const withMiniSearch = process.env.BENCH_MINISEARCH !== "0";
 const INGEST_ARTICLES = Number(process.env.BENCH_INGEST ?? 20_000);
 
 function latencyRow(name: string, size: number, times: number[], note = ""): string[] {
@@ -176,7 +178,7 @@ export async function run(): Promise<void> {
     latencyRows.push(
       latencyRow("LIKE scan (top 10, no ranking)", size, timeEach(likeQueries, like), likeNote),
     );
-    if (size <= MINISEARCH_MAX) {
+    if (withMiniSearch && size <= MINISEARCH_MAX) {
       const built = buildMiniSearch(db);
       const mini = timeEach(english, (q) => miniSearchTop10(built.index, q));
       latencyRows.push(latencyRow("MiniSearch in memory, English (no snippets)", size, mini));

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createArticleService } from "../../src/articles/article-service.js";
+import { createArticlesRepository } from "../../src/db/articles-repository.js";
 import { openDatabase } from "../../src/db/connection.js";
 import { loadMigrations, migrate } from "../../src/db/migrate.js";
 import { startReindexJob } from "../../src/scheduler/reindex-job.js";
@@ -92,6 +94,8 @@ describe("upgrading an archive to word-form search", () => {
   it("is finished by `npm run cli -- reindex`, which reports its progress", async () => {
     const path = oldLargeArchive();
     const env = { DATABASE_PATH: path, TIMEZONE: "UTC" };
+    const before = await runCliCaptured(env, ["search", "улица"]);
+    expect(before.stderr).toMatch(/still being re-indexed \(99%\): run `reindex` to finish/);
     const run = await runCliCaptured(env, ["reindex"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^search index complete/m);
@@ -99,6 +103,26 @@ describe("upgrading an archive to word-form search", () => {
     expect(titles(path, "улицей")).toHaveLength(31);
     const again = await runCliCaptured(env, ["reindex"]);
     expect(again.stdout).toMatch(/nothing to re-index/);
+  });
+
+  it("indexes an article written by hand in SQL with the archive's next store", () => {
+    const db = openDatabase(":memory:");
+    migrate(db);
+    db.prepare(
+      "INSERT INTO articles (title, body, published_at, created_at, content_hash) VALUES (?, ?, 0, 0, 'h')",
+    ).run("Паром отменили", "Паромы не ходят из-за шторма.");
+    const search = createSearchService(db);
+    expect(search.search("паромы").hits).toEqual([]);
+    createArticleService({ db, articles: createArticlesRepository(db) }).store({
+      title: "Шторм стих",
+      body: "Паром снова ходит по расписанию.",
+    });
+    expect(
+      search
+        .search("паромы", { limit: 10 })
+        .hits.map((h) => h.title)
+        .sort(),
+    ).toEqual(["Паром отменили", "Шторм стих"]);
   });
 
   it("finds Russian word forms from the command line, the matched word in brackets", async () => {
