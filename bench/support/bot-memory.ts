@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { startFakeBotApi, TEST_TOKEN } from "../../tests/support/fake-bot-api.js";
+import { startFakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { inlineQuery, privateMessage, READER } from "../../tests/support/updates.js";
 
 export interface BotMemory {

@@ -1,6 +1,6 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot } from "grammy";
+import { type Api, Bot, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import { installApiTransformers } from "./api-transformers.js";
@@ -28,9 +28,19 @@ import { detectLocale } from "./locale.js";
 import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
 import type { ReaderSettings } from "./replies/reader-replies.js";
 
+/** The update types the bot handles: asked for in getUpdates and in setWebhook. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests, and restarts that already know the bot). */
   readonly botInfo?: UserFromGetMe;
+  /** Runs first for every update, before ordering and features (metrics). */
+  readonly middleware?: readonly Middleware<BotContext>[];
+  /**
+   * Observers of every Bot API call: `inner` ones see each attempt (installed before the
+   * retries), `outer` ones each call's final outcome (after them).
+   */
+  readonly apiObservers?: { readonly inner?: Transformer[]; readonly outer?: Transformer[] };
 }
 
 /**
@@ -48,8 +58,14 @@ export function createBot(
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 },
   });
-  installApiTransformers(bot.api);
+  const instrument = (api: Api) => {
+    for (const t of options.apiObservers?.inner ?? []) api.config.use(t);
+    installApiTransformers(api);
+    for (const t of options.apiObservers?.outer ?? []) api.config.use(t);
+  };
+  instrument(bot.api);
 
+  for (const m of options.middleware ?? []) bot.use(m);
   // Updates of one chat run one at a time, so a dialog never sees two messages at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(detectLocale);
@@ -59,7 +75,7 @@ export function createBot(
       // Inside a dialog ctx.api is a fresh Api: give it the same retries as bot.api.
       plugins: [
         async (ctx, next) => {
-          installApiTransformers(ctx.api);
+          instrument(ctx.api);
           await next();
         },
       ],
@@ -73,7 +89,7 @@ export function createBot(
     footer: config.postFooter,
   };
   // Without a queue there is no editors' desk: the gate still refuses outsiders, editors hear why.
-  const desk = createEditorDesk(config, deps);
+  const desk = createEditorDesk(config, deps, bot.api);
   const editorFeatures = desk
     ? [
         createEditorDialogs(desk),
