@@ -4,10 +4,11 @@ import {
   type SearchArticleRow,
   type SearchRepository,
 } from "../db/search-repository.js";
+import { candidatesFor, narrow } from "./candidates.js";
 import { markArticles } from "./highlight.js";
 import { completionsOf } from "./prefix.js";
-import { anyOf, matchAll, matchInTitle, type ParsedQuery, parseQuery, termMatch } from "./query.js";
-import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./ranking.js";
+import { anyOf, matchAll, parseQuery, termMatch } from "./query.js";
+import { inverseDocumentFrequency, rankCandidates } from "./ranking.js";
 import { snippetOf, type TextSegment } from "./segments.js";
 import { createTermFrequency, DF_SAMPLE } from "./term-frequency.js";
 import { INDEX_LANGUAGES, type IndexLanguage, queryForms } from "./word-forms.js";
@@ -19,10 +20,6 @@ import { INDEX_LANGUAGES, type IndexLanguage, queryForms } from "./word-forms.js
  */
 export const CANDIDATE_WINDOWS = [200, 1000, 5000] as const;
 export const MAX_PAGE_SIZE = 50;
-/** A word in more than this share of articles ("the") narrows nothing: it is left out. */
-const UBIQUITOUS_SHARE = 0.5;
-/** Headline checks that would walk more index entries than this are skipped (common words). */
-const TITLE_SCAN_BUDGET = 20_000;
 
 /** One search result, ready to be escaped and rendered by the bot. */
 export interface SearchHit {
@@ -64,12 +61,6 @@ function clampInt(value: number | undefined, min: number, max: number, fallback:
   return Math.min(max, Math.max(min, Math.floor(value)));
 }
 
-/** A query as the index is asked: one FTS5 expression per reader's word (any of its forms). */
-interface IndexQuery {
-  readonly parsed: ParsedQuery;
-  readonly matches: readonly string[];
-}
-
 /**
  * Full-text search over the archive.
  *
@@ -88,46 +79,6 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
     return new Set(
       repo.languages().filter((l): l is IndexLanguage => INDEX_LANGUAGES.includes(l as never)),
     );
-  }
-
-  /** Leaves out words most of a large archive holds, unless nothing else is left. */
-  function narrow(q: IndexQuery, dfs: number[], total: number) {
-    const keep = q.matches.map((_, i) => dfs[i]! < DF_SAMPLE || dfs[i]! < UBIQUITOUS_SHARE * total);
-    if (!keep.includes(true) || !keep.includes(false)) return { query: q, dfs };
-    const lastKept = keep.at(-1) === true;
-    return {
-      query: {
-        parsed: {
-          terms: q.parsed.terms.filter((_, i) => keep[i]),
-          lastIsPartial: q.parsed.lastIsPartial && lastKept,
-        },
-        matches: q.matches.filter((_, i) => keep[i]),
-      },
-      dfs: dfs.filter((_, i) => keep[i]),
-    };
-  }
-
-  function candidatesFor(
-    matches: readonly string[],
-    dfs: number[],
-    prefixLast: boolean,
-    ids: number[],
-    total: number,
-  ): Candidate[] {
-    const oldest = ids.at(-1) ?? 0;
-    const span = Math.max(1, total - oldest + 1);
-    const titleSets = matches.map((match, i) => {
-      const isPrefix = prefixLast && i === matches.length - 1;
-      const expectedRows = ((dfs[i] ?? 0) / Math.max(1, total)) * span;
-      if (!isPrefix && expectedRows > TITLE_SCAN_BUDGET) return new Set<number>();
-      return new Set(repo.matchesFrom(matchInTitle(match), oldest));
-    });
-    const published = repo.publishedAtMany(ids);
-    return ids.map((id) => ({
-      id,
-      publishedAt: published.get(id) ?? 0,
-      inTitle: titleSets.map((set) => set.has(id)),
-    }));
   }
 
   function toHits(forms: ReadonlySet<string>, ids: readonly number[]): SearchHit[] {
@@ -173,7 +124,7 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
       if (parsed.terms.length === 0 || window === undefined) return empty;
 
       const languages = archiveLanguages();
-      const asked: IndexQuery = {
+      const asked = {
         parsed,
         matches: parsed.terms.map((t) => termMatch(t, languages)),
       };
@@ -214,11 +165,8 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
               : inverseDocumentFrequency(df, total),
           )
         : [1];
-      const ranked = rankCandidates(
-        candidatesFor(matches, dfs, prefixLast, ids, total),
-        idf,
-        now(),
-      );
+      const candidates = candidatesFor(repo, { matches, dfs, prefixLast, ids, total });
+      const ranked = rankCandidates(candidates, idf, now());
       const wholeTerms = prefixLast ? q.parsed.terms.slice(0, -1) : q.parsed.terms;
       const forms = new Set([
         ...wholeTerms.flatMap((t) => queryForms(t, languages)),
