@@ -5,8 +5,12 @@ import { DF_SAMPLE } from "./term-frequency.js";
 
 /** A word in more than this share of articles ("the") narrows nothing: it is left out. */
 const UBIQUITOUS_SHARE = 0.5;
-/** Headline checks that would walk more index entries than this are skipped (common words). */
-const TITLE_SCAN_BUDGET = 20_000;
+/**
+ * Headline checks that would walk more index entries than this are skipped (the word counts as
+ * not in any headline): for a word that common, walking or looking up each candidate costs
+ * more than the rest of the search.
+ */
+const TITLE_WALK_BUDGET = 5_000;
 
 /** A query as the index is asked: one FTS5 expression per reader's word (any of its forms). */
 export interface IndexQuery {
@@ -46,7 +50,7 @@ export interface Window {
 
 /**
  * Each matched article with its publication time and which words its headline holds, read
- * from the index (a headline check on a word too common to be worth it counts as "no").
+ * from the index by walking the word's entries over the window.
  */
 export function candidatesFor(repo: SearchRepository, w: Window): Candidate[] {
   const oldest = w.ids.at(-1) ?? 0;
@@ -54,7 +58,7 @@ export function candidatesFor(repo: SearchRepository, w: Window): Candidate[] {
   const titleSets = w.matches.map((match, i) => {
     const isPrefix = w.prefixLast && i === w.matches.length - 1;
     const expectedRows = ((w.dfs[i] ?? 0) / Math.max(1, w.total)) * span;
-    if (!isPrefix && expectedRows > TITLE_SCAN_BUDGET) return new Set<number>();
+    if (!isPrefix && expectedRows > TITLE_WALK_BUDGET) return new Set<number>();
     return new Set(repo.matchesFrom(matchInTitle(match), oldest));
   });
   const published = repo.publishedAtMany(w.ids);
