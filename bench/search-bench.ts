@@ -200,12 +200,14 @@ export async function run(): Promise<void> {
       memoryRows.push([
         "The bot (`npm start`, fake Bot API): /search and inline queries answered",
         size.toLocaleString("en"),
-        `${bot.answered}/${bot.asked} answered`,
+        `${bot.answered}/${bot.asked} answered; /search reply p50 ${fmt(percentile(bot.replyMs, 50))} ms, p95 ${fmt(percentile(bot.replyMs, 95))} ms`,
         `**${fmt(bot.peakMb, 0)} MB VmHWM** (${fmt(bot.endMb, 0)} MB VmRSS at the end)`,
       ]);
     }
   }
-  console.log("\n## Archives (built once through ArticleService.storeMany, cached), after FTS5 optimize\n");
+  console.log(
+    "\n## Archives (built once through ArticleService.storeMany, cached), after FTS5 optimize\n",
+  );
   const buildHead = ["articles", "DB MB", "FTS index MB", "optimize s"];
   console.log(table(buildHead, buildRows));
   if (latencyRows.length) {

@@ -10,6 +10,8 @@ export interface BotMemory {
   readonly endMb: number;
   readonly answered: number;
   readonly asked: number;
+  /** Milliseconds from an update's arrival in the fake Bot API's queue to the bot's answer. */
+  readonly replyMs: readonly number[];
 }
 
 const ROOT = process.env.BOT_ROOT ?? new URL("../..", import.meta.url).pathname;
@@ -83,10 +85,15 @@ export async function measureBotMemory(
     if (pid === undefined) throw new Error("the bot's process was not found");
     let answered = 0;
     let user = 900_000;
+    const replyMs: number[] = [];
     for (const q of queries) {
       const from = { ...READER, id: ++user };
+      const t0 = performance.now();
       fake.pushUpdate(privateMessage(`/search ${q}`, { from }));
-      if (await until(() => fake.messages(from.id).length > 0, 20_000)) answered++;
+      if (await until(() => fake.messages(from.id).length > 0, 20_000)) {
+        answered++;
+        replyMs.push(performance.now() - t0);
+      }
     }
     for (const q of partial) {
       const from = { ...READER, id: ++user };
@@ -99,6 +106,7 @@ export async function measureBotMemory(
       endMb: statusKb(pid, "VmRSS") / 1024,
       answered,
       asked: queries.length + partial.length,
+      replyMs,
     };
   } finally {
     if (npm?.pid) {
