@@ -38,9 +38,12 @@ export function createServices(config: Config, db: Db, logger: Logger, options: 
   const feeds = createFeedService({
     db,
     articles,
-    enqueue: (articleId) => {
-      publishing?.queue.enqueue(articleId);
-    },
+    enqueue: publishing
+      ? (articleId) => {
+          publishing.queue.enqueue(articleId);
+        }
+      : undefined,
+    maxAgeMs: config.feedMaxAgeMs,
     allowPrivate: config.allowPrivateFeeds,
     trustedUrls: options.trustedFeedUrls ?? [],
     logger,

@@ -1,3 +1,4 @@
+import type { ArticleScope, Visibility } from "../articles/article.js";
 import type { Db } from "../db/connection.js";
 import {
   createSearchRepository,
@@ -33,6 +34,7 @@ export interface SearchHit {
   readonly titleSegments: readonly TextSegment[];
   /** About 200 characters of text around the first match, matched words marked. */
   readonly snippet: readonly TextSegment[];
+  readonly visibility: Visibility;
 }
 
 /** One page of results. */
@@ -50,6 +52,8 @@ export interface SearchOptions {
   /** Results per page: 5 for the bot's /search, 20 for inline mode; at most 50. */
   readonly limit?: number;
   readonly offset?: number;
+  /** Public articles only (readers, the default), or everything (editors, CLI `--all`). */
+  readonly scope?: ArticleScope;
 }
 
 export interface SearchServiceDeps {
@@ -96,6 +100,7 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
         publishedAt: row.publishedAt,
         titleSegments: m?.titleSegments ?? [{ text: row.title, match: false }],
         snippet: snippetOf(m?.bodySegments ?? [{ text: row.body, match: false }]),
+        visibility: row.visibility,
       };
     });
   }
@@ -140,14 +145,15 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
       const q = narrowed.query;
       let matches = q.matches;
       let completions: string[] = [];
-      let ids = repo.newestMatches(matchAll(matches), window);
+      const scope = options.scope ?? "public";
+      let ids = repo.newestMatches(matchAll(matches), window, scope);
       const lastIsRare = !several || (narrowed.dfs.at(-1) ?? 0) < DF_SAMPLE;
       if (ids.length < need && q.parsed.lastIsPartial && lastIsRare) {
         completions = completionsOf(repo, q.parsed.terms.at(-1)!);
         const prefixMatch = anyOf(completions);
         if (prefixMatch !== null) {
           matches = [...matches.slice(0, -1), prefixMatch];
-          ids = repo.newestMatches(matchAll(matches), window);
+          ids = repo.newestMatches(matchAll(matches), window, scope);
         }
       }
       const prefixLast = completions.length > 0;

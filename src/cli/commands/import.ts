@@ -55,7 +55,11 @@ export async function importCommand(args: string[], ctx: CliContext): Promise<nu
     const batch = entries.slice(start, start + BATCH);
     const readable = batch.filter((e): e is ImportEntry & { ok: true } => e.ok);
     for (const e of batch) if (!e.ok) problems.push(`${e.where}: ${e.reason}`);
-    const results = articles.storeMany(readable.map((e): ArticleInput => e.input));
+    // Queued stories are private until the channel has them; archived ones public at once.
+    const visibility = values.queue ? "private" : "public";
+    const results = articles.storeMany(
+      readable.map((e): ArticleInput => ({ ...e.input, visibility })),
+    );
     results.forEach((result, i) => {
       if (result.status === "invalid") {
         problems.push(`${readable[i]!.where}: ${result.reason}`);
