@@ -109,6 +109,10 @@ export function ensureCorpusDb(
   const path = corpusDbPath(size);
   const statsPath = `${path}.json`;
   if (existsSync(path) && existsSync(statsPath)) {
+    // Migrations added since the archive was cached apply to it, as to any archive.
+    const db = openDatabase(path);
+    migrate(db);
+    db.close();
     const cached = JSON.parse(readFileSync(statsPath, "utf8")) as Partial<IngestionStats>;
     // Caches built before the bulk load ended with `optimize` get it now.
     const optimizeSeconds = cached.optimizeSeconds ?? optimizeFts(path);
