@@ -16,6 +16,9 @@ import { searchCommand } from "./commands/search.js";
 import { statsCommand } from "./commands/stats.js";
 import { summarizeCommand } from "./commands/summarize.js";
 
+/** The command line waits this long for the bot's short writes (it answers nobody meanwhile). */
+const CLI_BUSY_TIMEOUT_MS = 5000;
+
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   import: {
     run: importCommand,
@@ -86,7 +89,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     config.botToken,
     2,
   );
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, { busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
   try {
     migrate(db);
     const ctx: CliContext = {

@@ -68,6 +68,9 @@ export function createSearchRepository(db: Db) {
        AND rowid IN wanted`,
   );
 
+  const totalChanges = db.prepare("SELECT total_changes()").pluck();
+  const mergeStep = db.prepare("INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', ?)");
+
   return {
     /** Ids of the `limit` newest articles matching `match`, newest first. */
     newestMatches: (match: string, limit: number): number[] => newest.all(match, limit) as number[],
@@ -97,9 +100,14 @@ export function createSearchRepository(db: Db) {
       const rows = highlightMany.all(JSON.stringify(ids), open, close, open, close, match);
       return new Map(rows.map((r) => [r.id, { title: r.title, body: r.body }]));
     },
-    /** Merges the index into one segment (FTS5 `optimize`); slow, for after a bulk import. */
-    optimize: (): void => {
-      db.exec("INSERT INTO articles_fts(articles_fts) VALUES('optimize')");
+    /**
+     * One bounded step of merging the index towards one segment (FTS5 `merge` with a negative
+     * page count works like `optimize`, a little at a time). False when nothing was left.
+     */
+    mergeStep: (pages: number): boolean => {
+      const before = totalChanges.get() as number;
+      mergeStep.run(-Math.abs(pages));
+      return (totalChanges.get() as number) - before >= 2;
     },
   };
 }
