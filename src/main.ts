@@ -7,6 +7,7 @@ import { createTelegramGateway } from "./bot/telegram-gateway.js";
 import { openDatabase } from "./db/connection.js";
 import { createKeyValueStorage } from "./db/key-value-storage.js";
 import { migrate } from "./db/migrate.js";
+import { createSendScheduler } from "./delivery/send-scheduler.js";
 import { createLogger } from "./logger.js";
 import { startFeedJob } from "./scheduler/feed-job.js";
 import { startPublishJob } from "./scheduler/publish-job.js";
@@ -24,12 +25,24 @@ const db = openDatabase(config.databasePath);
 const applied = migrate(db);
 if (applied.length) logger.info({ applied }, "database migrated");
 
-// The channel's own Api (with retries) also tells us who the bot is.
+/** A channel post whose answer is not back by then is held as "outcome unknown" (editors asked). */
+const CHANNEL_TIMEOUT_SECONDS = 10;
+/**
+ * Updates handled at once: 30 s of replies at Telegram's 30 a second. Enough that an editor's
+ * update behind a burst of readers is taken in (and served first) soon; bounded, so a flood
+ * waits at Telegram instead of in our memory.
+ */
+const RUNNER_CONCURRENCY = 900;
+
+// One line for everything the bot sends, shared by the channel's Api, bot.api and dialogs.
+const scheduler = createSendScheduler();
+const routing = { channel: config.channelId, editors: config.adminIds };
+// The channel's own Api (short timeout, same scheduler) also tells us who the bot is.
 const channelApi = new Api(config.botToken, {
   apiRoot: config.telegramApiRoot,
-  timeoutSeconds: 60,
+  timeoutSeconds: CHANNEL_TIMEOUT_SECONDS,
 });
-installApiTransformers(channelApi);
+installApiTransformers(channelApi, { scheduler, routing });
 const me = await channelApi.getMe().catch((error: unknown) => {
   if (error instanceof GrammyError && error.error_code === 401) {
     process.stderr.write(
@@ -60,7 +73,7 @@ const bot = createBot(
     conversationStorage: createKeyValueStorage(db, "conversation"),
     pendingPastes: createKeyValueStorage(db, "paste"),
   },
-  { botInfo: me },
+  { botInfo: me, scheduler },
 );
 
 if (publishing) {
@@ -79,6 +92,7 @@ await publishCommandMenus(bot.api, config.adminIds, logger).catch((error: unknow
 );
 const runner = run(bot, {
   runner: { fetch: { allowed_updates: ["message", "callback_query", "inline_query"] } },
+  sink: { concurrency: RUNNER_CONCURRENCY },
 });
 const publishJob = publishing
   ? startPublishJob({

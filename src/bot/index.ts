@@ -3,7 +3,8 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
-import { installApiTransformers } from "./api-transformers.js";
+import { createSendScheduler, type SendScheduler } from "../delivery/send-scheduler.js";
+import { type ApiTransformerOptions, installApiTransformers } from "./api-transformers.js";
 import type { BotContext } from "./context.js";
 import { createEditorDialogs } from "./conversations/editor-dialogs.js";
 import type { BotDeps } from "./deps.js";
@@ -31,6 +32,10 @@ import type { ReaderSettings } from "./replies/reader-replies.js";
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests, and restarts that already know the bot). */
   readonly botInfo?: UserFromGetMe;
+  /** The process's one send scheduler (shared with the channel's Api); a fresh one otherwise. */
+  readonly scheduler?: SendScheduler;
+  /** Retry settings of the scheduled calls (tests shorten the pauses). */
+  readonly retries?: Omit<ApiTransformerOptions, "scheduler" | "routing">;
 }
 
 /**
@@ -48,7 +53,12 @@ export function createBot(
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 },
   });
-  installApiTransformers(bot.api);
+  const sending: ApiTransformerOptions = {
+    ...options.retries,
+    scheduler: options.scheduler ?? createSendScheduler(),
+    routing: { channel: config.channelId, editors: config.adminIds },
+  };
+  installApiTransformers(bot.api, sending);
 
   // Updates of one chat run one at a time, so a dialog never sees two messages at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -56,10 +66,10 @@ export function createBot(
   bot.use(
     conversations({
       storage: { type: "key", version: 1, adapter: deps.conversationStorage },
-      // Inside a dialog ctx.api is a fresh Api: give it the same retries as bot.api.
+      // Inside a dialog ctx.api is a fresh Api: it must wait in the same line as bot.api.
       plugins: [
         async (ctx, next) => {
-          installApiTransformers(ctx.api);
+          installApiTransformers(ctx.api, sending);
           await next();
         },
       ],

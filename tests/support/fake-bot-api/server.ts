@@ -94,7 +94,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     res: ServerResponse,
     method: string,
     payload: Payload,
-    failure: FakeFailure,
+    failure: Exclude<FakeFailure, AcceptedFailure>,
   ) => {
     if (failure === "network") {
       record(method, payload, { description: "fake: connection destroyed" });
