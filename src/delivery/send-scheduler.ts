@@ -140,7 +140,10 @@ export function createSendScheduler(options: SendSchedulerOptions = {}) {
       const at = now();
       sweep(at);
       if (waiting === 0) return;
-      if (globalBlockedUntil > at) return wakeAt(globalBlockedUntil);
+      if (globalBlockedUntil > at) {
+        wakeAt(globalBlockedUntil);
+        return;
+      }
       if (!global.allows(at, inFlight)) {
         // A finishing send pumps again; otherwise room comes when the oldest stamp expires.
         if (inFlight === 0 || global.count(at) > 0) wakeAt(global.freeAt(at));
