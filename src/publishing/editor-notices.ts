@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { ChannelGateway } from "./channel-gateway.js";
+import type { ChannelGateway, OutcomeQuestion } from "./channel-gateway.js";
 import { escapeHtml } from "./telegram-html.js";
 
 /** Private messages to every editor (ADMIN_IDS) about publishing trouble. */
@@ -9,9 +9,13 @@ export function createEditorNotices(
   logger: Logger,
 ) {
   async function tellAll(html: string): Promise<void> {
+    await eachEditor((userId) => gateway.sendPrivate(userId, html));
+  }
+
+  async function eachEditor(send: (userId: number) => Promise<void>): Promise<void> {
     for (const userId of adminIds) {
       try {
-        await gateway.sendPrivate(userId, html);
+        await send(userId);
       } catch (error) {
         // An editor who never opened a chat with the bot cannot be told; the others still are.
         logger.warn({ err: error, userId }, "could not notify an editor");
@@ -26,6 +30,9 @@ export function createEditorNotices(
         `⚠️ <b>Publishing is paused.</b> Telegram refused posts to ${escapeHtml(channel)}: ${escapeHtml(reason)}\n\n` +
           "Make the bot an administrator of the channel with the right to post, then send /resume.",
       ),
+    /** Whether the channel has a post is unknown: every editor gets the question and buttons. */
+    askOutcome: (question: OutcomeQuestion) =>
+      eachEditor((userId) => gateway.askOutcome(userId, question)),
     /** A post was in flight when the bot stopped; it is sent again. */
     interruptedPost: (title: string) =>
       tellAll(

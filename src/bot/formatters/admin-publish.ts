@@ -15,6 +15,8 @@ export function publishOutcomeText(outcome: PublishOutcome): string {
         return `Not delivered yet; it stays queued and is tried again: ${outcome.reason}`;
       case "paused":
         return `The channel refused the bot, so publishing is paused: ${outcome.reason}`;
+      case "unknown":
+        return `Telegram may or may not have the post (${outcome.reason}); it is held and the editors are asked.`;
     }
   })();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;

@@ -57,3 +57,8 @@ export const NEW_NEXT_SLOT = "e:wn";
 export const NEW_NOW = "e:wp";
 export const NEW_CONFIRM = "e:nc";
 export const NEW_CANCEL = "e:nx";
+
+/** "Outcome unknown" question: `e:oc:<itemId>` it is in the channel, `e:os:<itemId>` send again. */
+export const outcomeData = (choice: "in-channel" | "send-again", itemId: number): string =>
+  `e:${choice === "in-channel" ? "oc" : "os"}:${itemId}`;
+export const OUTCOME_DATA = /^e:(oc|os):([1-9]\d{0,11})$/;
