@@ -31,9 +31,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     db.exec("BEGIN IMMEDIATE");
     db.prepare("INSERT INTO lock_holder_ticks VALUES (?)").run(Date.now());
     parentPort.postMessage({ held: ++times });
-    await sleep(workerData.holdMs);
+    if (workerData.cycle) await sleep(workerData.holdMs);
+    else while (running) await sleep(10);
     db.exec("COMMIT");
-    if (!workerData.cycle) { while (running) await sleep(10); break; }
+    if (!workerData.cycle) break;
     await sleep(workerData.gapMs);
   } while (running);
   db.close();
