@@ -14,6 +14,7 @@ import { createAdminAddFeature } from "./features/admin-add.js";
 import { createAdminFeedsFeature } from "./features/admin-feeds.js";
 import { createDeskOffNotice, createEditorGate } from "./features/admin-gate.js";
 import { createAdminNewFeature } from "./features/admin-new.js";
+import { createAdminOutcomeFeature } from "./features/admin-outcome.js";
 import { createAdminPasteFeature } from "./features/admin-paste.js";
 import { createAdminPublishingFeature } from "./features/admin-publishing.js";
 import { createAdminQueueFeature } from "./features/admin-queue.js";
@@ -91,6 +92,7 @@ export function createBot(
         createAdminNewFeature(desk),
         createAdminQueueFeature(desk),
         createAdminPublishingFeature(desk),
+        createAdminOutcomeFeature(desk),
         createAdminFeedsFeature(desk),
         createAdminStatsFeature(desk),
         // After the commands: only plain text left over is offered as an article to queue.

@@ -14,7 +14,7 @@ export interface EditorDesk {
   readonly timezone: string;
   readonly articles: ArticleService;
   readonly queue: QueueService;
-  readonly publisher: Pick<Publisher, "postNow"> | undefined;
+  readonly publisher: Pick<Publisher, "postNow" | "resolveUnknown"> | undefined;
   readonly intake: ArticleIntake;
   readonly feeds: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed"> | undefined;
   readonly pendingPastes: KeyValueStorage<PendingPaste> | undefined;
