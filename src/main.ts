@@ -124,6 +124,7 @@ async function shutdown(signal: string): Promise<void> {
       runner.isRunning() ? runner.stop() : undefined,
     ]);
     await publishing?.publisher.shutdown();
+    await services.feedReader.close();
   } catch (error) {
     clean = false;
     logger.error({ err: error }, "error while stopping");

@@ -2,6 +2,7 @@ import { createArticleService } from "./articles/article-service.js";
 import type { Config } from "./config.js";
 import { createArticlesRepository } from "./db/articles-repository.js";
 import type { Db } from "./db/connection.js";
+import { createWorkerFeedReader } from "./feeds/feed-reader.js";
 import { createFeedService } from "./feeds/feed-service.js";
 import type { Logger } from "./logger.js";
 import type { ChannelGateway } from "./publishing/channel-gateway.js";
@@ -33,16 +34,19 @@ export function createServices(config: Config, db: Db, logger: Logger, options: 
         logger,
       })
     : undefined;
+  // Feeds are read in a worker thread with a time budget: no feed ever holds this thread.
+  const feedReader = createWorkerFeedReader();
   const feeds = createFeedService({
     db,
     articles,
+    readFeed: feedReader.read,
     enqueue: (articleId) => {
       publishing?.queue.enqueue(articleId);
     },
     allowPrivate: config.allowPrivateFeeds,
     logger,
   });
-  return { config, db, logger, articles, search, feeds, publishing };
+  return { config, db, logger, articles, search, feeds, publishing, feedReader };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,11 +1,12 @@
 import type { ArticleInput } from "../articles/article.js";
+import { retryWhileBusy } from "../db/busy.js";
 import type { Db } from "../db/connection.js";
 import type { FeedsRepository } from "../db/feeds-repository.js";
 import type { Logger } from "../logger.js";
 import type { Feed } from "./feed.js";
 import { FeedError } from "./feed-errors.js";
+import type { FeedReader } from "./feed-reader.js";
 import type { FetchFeed, FetchFeedOptions } from "./fetch-feed.js";
-import { readFeed } from "./read-feed.js";
 
 export const MAX_BACKOFF_MS = 24 * 60 * 60_000;
 /** Feeds fetched at the same time during one poll. */
@@ -28,6 +29,8 @@ export interface FeedPollingDeps {
   readonly repo: FeedsRepository;
   readonly fetchFeed: FetchFeed;
   readonly fetchOptions: FetchFeedOptions;
+  /** Reads the fetched bytes (off the bot's thread, with a time budget, in production). */
+  readonly readFeed: FeedReader;
   readonly maxItems: number;
   /** First wait after a failure; doubled for each further failure in a row. */
   readonly backoffBaseMs: number;
@@ -79,24 +82,27 @@ export function createFeedPolling(deps: FeedPollingDeps) {
         });
         return { feedId: feed.id, status: "not-modified" };
       }
-      const parsed = readFeed(fetched.body, {
+      const parsed = await deps.readFeed(fetched.body, {
         contentType: fetched.contentType,
         feedUrl: fetched.url,
         maxItems: deps.maxItems,
         now: startedAt,
       });
-      const { createdIds, updated } = db.transaction(() => {
-        const stored = deps.store(parsed.items, feed.id);
-        repo.recordSuccess(feed.id, {
-          title: parsed.title,
-          etag: fetched.etag,
-          lastModified: fetched.lastModified,
-          fetchedAt: startedAt,
-          nextFetchAt: startedAt,
-          created: stored.createdIds.length,
-        });
-        return stored;
-      })();
+      // A busy database (the CLI importing beside us) delays the write; it does not fail the poll.
+      const { createdIds, updated } = await retryWhileBusy(() =>
+        db.transaction(() => {
+          const stored = deps.store(parsed.items, feed.id);
+          repo.recordSuccess(feed.id, {
+            title: parsed.title,
+            etag: fetched.etag,
+            lastModified: fetched.lastModified,
+            fetchedAt: startedAt,
+            nextFetchAt: startedAt,
+            created: stored.createdIds.length,
+          });
+          return stored;
+        })(),
+      );
       deps.queue(feed, createdIds);
       logger.info(
         { feedId: feed.id, found: parsed.items.length, created: createdIds.length },

@@ -6,10 +6,11 @@ import { type Logger, silentLogger } from "../logger.js";
 import type { Feed } from "./feed.js";
 import { FeedError, FeedNotFoundError } from "./feed-errors.js";
 import { createFeedPolling, MAX_BACKOFF_MS, type PollResult } from "./feed-polling.js";
+import type { FeedReader } from "./feed-reader.js";
 import { DEFAULT_MAX_ITEMS_PER_FEED } from "./feed-to-articles.js";
 import { assertFeedUrlAllowed, type HostLookup } from "./feed-url-safety.js";
 import { fetchFeed as defaultFetchFeed, type FetchFeed } from "./fetch-feed.js";
-import { readFeed } from "./read-feed.js";
+import { readFeed as readInThread } from "./read-feed.js";
 
 /** First wait after a failure; doubled for each further failure in a row. */
 export const DEFAULT_BACKOFF_BASE_MS = 10 * 60_000;
@@ -22,6 +23,11 @@ export interface FeedServiceDeps {
   readonly enqueue: (articleId: number) => void;
   readonly allowPrivate: boolean;
   readonly fetchFeed?: FetchFeed;
+  /**
+   * Reads fetched bytes into articles. The bot and the CLI pass the worker-thread reader
+   * (createWorkerFeedReader), so no feed holds their thread; by default it reads in this thread.
+   */
+  readonly readFeed?: FeedReader;
   readonly now?: () => number;
   readonly logger?: Logger;
   readonly maxItemsPerFeed?: number;
@@ -55,6 +61,8 @@ export function createFeedService(deps: FeedServiceDeps) {
   const logger = deps.logger ?? silentLogger();
   const fetchFeed = deps.fetchFeed ?? defaultFetchFeed;
   const maxItems = deps.maxItemsPerFeed ?? DEFAULT_MAX_ITEMS_PER_FEED;
+  const readFeed: FeedReader =
+    deps.readFeed ?? (async (bytes, options) => readInThread(bytes, options));
   const fetchOptions = { ...deps.fetchOptions, allowPrivate };
 
   /**
@@ -87,6 +95,7 @@ export function createFeedService(deps: FeedServiceDeps) {
     db,
     repo,
     fetchFeed,
+    readFeed,
     fetchOptions,
     maxItems,
     backoffBaseMs: deps.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
@@ -110,7 +119,7 @@ export function createFeedService(deps: FeedServiceDeps) {
       if (fetched.status !== "ok")
         throw new FeedError("the server answered 304 Not Modified to a first request");
       const fetchedAt = now();
-      const parsed = readFeed(fetched.body, {
+      const parsed = await readFeed(fetched.body, {
         contentType: fetched.contentType,
         feedUrl: fetched.url,
         maxItems,
