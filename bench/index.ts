@@ -3,6 +3,7 @@
  * `npm run bench -- search summary` runs only the named ones.
  */
 import { run as feedParsers } from "./feed-parsers.js";
+import { run as load } from "./load-bench.js";
 import { run as publishing } from "./publish-bench.js";
 import { run as readerCommands } from "./reader-commands.js";
 import { run as search } from "./search-bench.js";
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   publishing,
   "reader-commands": readerCommands,
   "feed-parsers": feedParsers,
+  load,
 };
 
 const wanted = process.argv.slice(2);

@@ -28,6 +28,7 @@ import { createSummaryFeature } from "./features/summary.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { detectLocale } from "./locale.js";
 import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
+import { takeTurns } from "./take-turns.js";
 import type { ReaderSettings } from "./replies/reader-replies.js";
 
 export interface CreateBotOptions {
@@ -61,6 +62,7 @@ export function createBot(
   };
   installApiTransformers(bot.api, sending);
 
+  bot.use(takeTurns());
   // Updates of one chat run one at a time, so a dialog never sees two messages at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(detectLocale);
