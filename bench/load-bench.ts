@@ -85,8 +85,17 @@ function prepareDatabase(path: string, firstDue: number, posts: number): string[
   return Array.from({ length: 400 }, () => vocab.draw(random));
 }
 
+/** The Node flags `npm start` gives the bot (the heap limit), so the figures are npm start's. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(BOT_ROOT, "package.json"), "utf8"));
+  return String(pkg.scripts.start)
+    .split(/\s+/)
+    .filter((word) => word.startsWith("--"));
+}
+
 function startBot(fake: FakeBotApi, dbPath: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", join(BOT_ROOT, "src/main.ts")], {
+  const args = [...startFlags(), "--import", "tsx", join(BOT_ROOT, "src/main.ts")];
+  const child = spawn(process.execPath, args, {
     cwd: BOT_ROOT,
     env: {
       ...process.env,
