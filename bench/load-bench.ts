@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Update, User } from "grammy/types";
+import type { User } from "grammy/types";
 import { createArticleService } from "../src/articles/article-service.js";
 import { createArticlesRepository } from "../src/db/articles-repository.js";
 import { openDatabase } from "../src/db/connection.js";
@@ -21,7 +21,12 @@ import { createQueueRepository } from "../src/db/queue-repository.js";
 import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../tests/support/fake-bot-api.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../tests/support/fixtures.js";
 import { inlineQuery, privateMessage } from "../tests/support/updates.js";
-import { countFixtureWords, createRandom, createVocabulary, makeArticle } from "./support/corpus.js";
+import {
+  countFixtureWords,
+  createRandom,
+  createVocabulary,
+  makeArticle,
+} from "./support/corpus.js";
 
 const PROJECT = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Another checkout to measure instead (e.g. the code before the send scheduler). */
@@ -43,7 +48,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
 }
 
 /** Peak resident memory of a process so far (Linux), in MB. */

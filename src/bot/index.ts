@@ -28,8 +28,8 @@ import { createSummaryFeature } from "./features/summary.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { detectLocale } from "./locale.js";
 import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
-import { takeTurns } from "./take-turns.js";
 import type { ReaderSettings } from "./replies/reader-replies.js";
+import { takeTurns } from "./take-turns.js";
 
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests, and restarts that already know the bot). */

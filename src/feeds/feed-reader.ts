@@ -96,8 +96,14 @@ export function createWorkerFeedReader(budgetMs = DEFAULT_READ_BUDGET_MS) {
         w.unref();
       };
       pending.set(id, {
-        resolve: (a) => (settle(), resolve(a)),
-        reject: (e) => (settle(), reject(e)),
+        resolve: (articles) => {
+          settle();
+          resolve(articles);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
       });
       w.postMessage({ id, bytes, options } satisfies ReadRequest);
     });
