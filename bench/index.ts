@@ -2,7 +2,9 @@
  * `npm run bench`: every benchmark in one run, each printing its own table.
  * `npm run bench -- search summary` runs only the named ones.
  */
+import { run as editorWait } from "./editor-wait.js";
 import { run as feedParsers } from "./feed-parsers.js";
+import { run as feedQuality } from "./feed-quality.js";
 import { run as load } from "./load-bench.js";
 import { run as publishing } from "./publish-bench.js";
 import { run as readerCommands } from "./reader-commands.js";
@@ -15,6 +17,8 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   publishing,
   "reader-commands": readerCommands,
   "feed-parsers": feedParsers,
+  "editor-wait": editorWait,
+  "feed-quality": feedQuality,
   load,
 };
 

@@ -18,7 +18,7 @@ import { createArticlesRepository } from "../src/db/articles-repository.js";
 import { openDatabase } from "../src/db/connection.js";
 import { migrate } from "../src/db/migrate.js";
 import { createQueueRepository } from "../src/db/queue-repository.js";
-import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../tests/support/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../src/sandbox/fake-bot-api.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../tests/support/fixtures.js";
 import { inlineQuery, privateMessage } from "../tests/support/updates.js";
 import {

@@ -21,9 +21,9 @@ import { silentLogger } from "../src/logger.js";
 import { formatPost } from "../src/publishing/format-post.js";
 import { createPacer } from "../src/publishing/pacer.js";
 import { createPublisher } from "../src/publishing/publisher.js";
+import { startFakeBotApi, TEST_TOKEN } from "../src/sandbox/fake-bot-api.js";
 import { buildArticle, FORMAT, sentences } from "../tests/publishing/article-builder.js";
 import { CHANNEL, setupPublishing } from "../tests/publishing/publishing-setup.js";
-import { startFakeBotApi, TEST_TOKEN } from "../tests/support/fake-bot-api.js";
 
 const SCALE = 10;
 const SCALED_MINUTES = 5;

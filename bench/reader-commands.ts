@@ -7,8 +7,8 @@ import { openDatabase } from "../src/db/connection.js";
 import { createKeyValueStorage } from "../src/db/key-value-storage.js";
 import { migrate } from "../src/db/migrate.js";
 import { silentLogger } from "../src/logger.js";
+import { startFakeBotApi, TEST_BOT_INFO, TEST_TOKEN } from "../src/sandbox/fake-bot-api.js";
 import { createSearchService } from "../src/search/search-service.js";
-import { startFakeBotApi, TEST_BOT_INFO, TEST_TOKEN } from "../tests/support/fake-bot-api.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../tests/support/fixtures.js";
 import { callbackQuery, inlineQuery, privateMessage, READER } from "../tests/support/updates.js";
 import {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import cron from "node-cron";
 import { z } from "zod";
 
@@ -16,6 +17,28 @@ export interface Config {
   readonly postFooter: string;
   readonly allowPrivateFeeds: boolean;
   readonly logLevel: LogLevel;
+  /** Port of the sandbox's web view, always bound to 127.0.0.1. */
+  readonly sandboxPort: number;
+  /** NODE_ENV=production: never fall back to the sandbox when the token is missing. */
+  readonly production: boolean;
+  /** Set when WEBHOOK_URL is: updates come by webhook instead of long polling. */
+  readonly webhook: WebhookConfig | undefined;
+  /** Set when HEALTH_PORT is: /healthz, /readyz and /metrics are served. */
+  readonly health: ListenAddress | undefined;
+}
+
+export interface ListenAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface WebhookConfig extends ListenAddress {
+  /** The public https URL Telegram calls (a reverse proxy forwards it to host:port). */
+  readonly url: string;
+  /** The URL's path: the only path the webhook server answers on. */
+  readonly path: string;
+  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token on every call. */
+  readonly secret: string;
 }
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -54,6 +77,13 @@ const EXAMPLES: Record<string, string> = {
   POST_FOOTER: 'POST_FOOTER="read more in our Telegram-channel"',
   ALLOW_PRIVATE_FEEDS: "ALLOW_PRIVATE_FEEDS=false",
   LOG_LEVEL: "LOG_LEVEL=info",
+  SANDBOX_PORT: "SANDBOX_PORT=8080",
+  WEBHOOK_URL: "WEBHOOK_URL=https://bot.example.com/telegram/webhook",
+  WEBHOOK_HOST: "WEBHOOK_HOST=0.0.0.0",
+  WEBHOOK_PORT: "WEBHOOK_PORT=8443",
+  WEBHOOK_SECRET: "WEBHOOK_SECRET=<64 hex characters from: openssl rand -hex 32>",
+  HEALTH_PORT: "HEALTH_PORT=9464",
+  HEALTH_HOST: "HEALTH_HOST=127.0.0.1",
 };
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -87,6 +117,24 @@ function cronExpression(fallback: string) {
     { message: "is not a valid cron expression of 5 or 6 fields" },
   );
 }
+
+function isHost(host: string): boolean {
+  return (
+    isIP(host) !== 0 ||
+    /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(
+      host,
+    )
+  );
+}
+
+function listenHost(fallback: string) {
+  return textWithDefault(fallback).refine(isHost, {
+    message: "must be an IP address or a host name to listen on",
+  });
+}
+
+const portNumber = (s: string) => /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535;
+const PORT_MESSAGE = "must be a port number from 1 to 65535";
 
 const schema = z.object({
   BOT_TOKEN: optionalText.refine((t) => t === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(t), {
@@ -145,25 +193,56 @@ const schema = z.object({
     .refine((s): s is LogLevel => (LOG_LEVELS as readonly string[]).includes(s), {
       message: `must be one of ${LOG_LEVELS.join(", ")}`,
     }),
+  SANDBOX_PORT: textWithDefault("8080")
+    .refine((s) => /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, {
+      message: "must be a port number from 1 to 65535",
+    })
+    .transform(Number),
+  NODE_ENV: optionalText,
+  WEBHOOK_URL: optionalText.refine(
+    (u) => u === undefined || (/^https:\/\/[^\s/]+/i.test(u) && URL.canParse(u)),
+    { message: "must be a public https URL (Telegram calls webhooks over https only)" },
+  ),
+  WEBHOOK_HOST: listenHost("0.0.0.0"),
+  WEBHOOK_PORT: textWithDefault("8443")
+    .refine(portNumber, { message: PORT_MESSAGE })
+    .transform(Number),
+  WEBHOOK_SECRET: optionalText.refine(
+    (s) => s === undefined || (/^[A-Za-z0-9_-]+$/.test(s) && s.length >= 32 && s.length <= 256),
+    {
+      message:
+        "must be 32 to 256 characters of A-Z, a-z, 0-9, _ or - (make one with: openssl rand -hex 32)",
+    },
+  ),
+  HEALTH_PORT: optionalText
+    .refine((s) => s === undefined || portNumber(s), { message: PORT_MESSAGE })
+    .transform((s) => (s === undefined ? undefined : Number(s))),
+  HEALTH_HOST: listenHost("127.0.0.1"),
 });
 
 /**
  * Parses and validates the environment into a frozen Config.
  * @throws ConfigError listing every invalid variable (not just the first).
  */
+function problem(variable: string, message: string): ConfigProblem {
+  return { variable, message, example: EXAMPLES[variable] ?? "see .env.example" };
+}
+
 export function createConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue): ConfigProblem => {
-      const variable = String(issue.path[0] ?? "configuration");
-      return {
-        variable,
-        message: issue.message,
-        example: EXAMPLES[variable] ?? "see .env.example",
-      };
-    });
-    throw new ConfigError(problems);
+  const problems = (parsed.success ? [] : parsed.error.issues).map((issue) =>
+    problem(String(issue.path[0] ?? "configuration"), issue.message),
+  );
+  // Checked apart from the schema so it is reported together with every other problem.
+  if (env.WEBHOOK_URL?.trim() && !env.WEBHOOK_SECRET?.trim()) {
+    problems.push(
+      problem(
+        "WEBHOOK_SECRET",
+        "is required when WEBHOOK_URL is set (make one with: openssl rand -hex 32)",
+      ),
+    );
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const v = parsed.data;
   const channelUrl =
     v.CHANNEL_URL ??
@@ -182,5 +261,21 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     postFooter: v.POST_FOOTER,
     allowPrivateFeeds: v.ALLOW_PRIVATE_FEEDS,
     logLevel: v.LOG_LEVEL as LogLevel,
+    sandboxPort: v.SANDBOX_PORT,
+    production: v.NODE_ENV === "production",
+    webhook:
+      v.WEBHOOK_URL !== undefined && v.WEBHOOK_SECRET !== undefined
+        ? Object.freeze({
+            url: v.WEBHOOK_URL,
+            path: new URL(v.WEBHOOK_URL).pathname,
+            secret: v.WEBHOOK_SECRET,
+            host: v.WEBHOOK_HOST,
+            port: v.WEBHOOK_PORT,
+          })
+        : undefined,
+    health:
+      v.HEALTH_PORT !== undefined
+        ? Object.freeze({ host: v.HEALTH_HOST, port: v.HEALTH_PORT })
+        : undefined,
   });
 }

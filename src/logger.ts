@@ -3,20 +3,28 @@ import type { LogLevel } from "./config.js";
 
 export type { Logger };
 
-/** Structured JSON logs on stdout. The bot token is redacted wherever it could appear. */
-export function createLogger(level: LogLevel, token?: string, fd: 1 | 2 = 1): Logger {
+/**
+ * Structured JSON logs on stdout. Every secret (the bot token, the webhook secret) is replaced
+ * in the finished line, so it cannot leak through an error message, a stack or a URL.
+ */
+export function createLogger(
+  level: LogLevel,
+  secrets?: string | readonly (string | undefined)[],
+  fd: 1 | 2 = 1,
+): Logger {
+  const hidden = (typeof secrets === "string" ? [secrets] : (secrets ?? [])).filter(
+    (s): s is string => typeof s === "string" && s !== "",
+  );
   return pino(
     {
       level,
       base: undefined,
       redact: { paths: ["token", "botToken", "*.token", "*.botToken"], censor: "[redacted]" },
       hooks: {
-        logMethod(args, method) {
-          if (!token) return method.apply(this, args);
-          const scrubbed = args.map((a) =>
-            typeof a === "string" ? a.split(token).join("[redacted]") : a,
-          );
-          return method.apply(this, scrubbed as Parameters<typeof method>);
+        streamWrite(line) {
+          let out = line;
+          for (const secret of hidden) out = out.split(secret).join("[redacted]");
+          return out;
         },
       },
     },

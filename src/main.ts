@@ -1,30 +1,87 @@
-import { run } from "@grammyjs/runner";
-import { Api, GrammyError } from "grammy";
+import { Api } from "grammy";
 import { installApiTransformers } from "./bot/api-transformers.js";
 import { publishCommandMenus } from "./bot/commands-menu.js";
+import { createBackgroundWork } from "./bot/editor-desk/background-work.js";
 import { createBot } from "./bot/index.js";
 import { createTelegramGateway } from "./bot/telegram-gateway.js";
-import { openDatabase } from "./db/connection.js";
 import { createKeyValueStorage } from "./db/key-value-storage.js";
-import { migrate } from "./db/migrate.js";
+import { createLeaseRepository } from "./db/lease-repository.js";
 import { createSendScheduler } from "./delivery/send-scheduler.js";
 import { createLogger } from "./logger.js";
+import { connectToTelegram } from "./runtime/connect-telegram.js";
+import { createInFlightUpdates } from "./runtime/in-flight-updates.js";
+import { acquireInstanceLease, LeaseHeldError } from "./runtime/instance-lease.js";
+import { createObservability } from "./runtime/observability.js";
+import { openArchive } from "./runtime/open-archive.js";
+import { receiveUpdates } from "./runtime/receive-updates.js";
+import { exitOnStartupFailure, StartupFailure } from "./runtime/startup-failure.js";
 import { startFeedJob } from "./scheduler/feed-job.js";
 import { startPublishJob } from "./scheduler/publish-job.js";
-import { createServices } from "./services.js";
+import { createServices, type Services } from "./services.js";
 import { EXIT_BAD_CONFIG, loadConfigOrExit, MISSING_TOKEN_HELP } from "./startup.js";
 
 const config = loadConfigOrExit();
 if (!config.botToken) {
+  // Without a token, a newcomer gets the sandbox; a production deployment gets the instructions.
+  if (!config.production) await (await import("./sandbox/run-sandbox.js")).runSandbox(config);
   process.stderr.write(`${MISSING_TOKEN_HELP}\n`);
   process.exit(EXIT_BAD_CONFIG);
 }
+const token = config.botToken;
+const secrets = [token, config.webhook?.secret];
+const logger = createLogger(config.logLevel, secrets);
+// Node would print these raw, and a network error's message can hold the request URL (and so the
+// token): they go through the redacting logger instead, and still stop the process.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    logger.fatal({ err: error }, `${event}: stopping`);
+    process.exit(1);
+  });
+}
 
-const logger = createLogger(config.logLevel, config.botToken);
-const db = openDatabase(config.databasePath);
-const applied = migrate(db);
+// Whatever stops the start is one line on stderr and exit code 1 or 2; this undoes what was
+// already set up (the lease first, so a retry can start at once).
+const undo: Array<() => unknown> = [];
+const failStart = async (error: unknown): Promise<never> => {
+  for (const step of undo.reverse())
+    await Promise.resolve()
+      .then(step)
+      .catch(() => undefined);
+  exitOnStartupFailure(error, secrets);
+};
+
+const { db, applied } = await Promise.resolve()
+  .then(() => openArchive(config.databasePath))
+  .catch(failStart);
+undo.push(() => db.close());
 if (applied.length) logger.info({ applied }, "database migrated");
 
+let stopping = false;
+const lease = await Promise.resolve()
+  .then(() =>
+    acquireInstanceLease({
+      repo: createLeaseRepository(db),
+      logger,
+      onLost: () => void shutdown("lease lost"),
+    }),
+  )
+  .catch((error: unknown) =>
+    failStart(
+      error instanceof LeaseHeldError
+        ? new StartupFailure(
+            `Another bot is already running on ${config.databasePath} (pid ${error.holder.pid} on ${error.holder.hostname}, since ${new Date(error.holder.startedAt).toISOString()}): only one bot may run per archive. Stop it first; the CLI (npm run cli) works beside it.`,
+          )
+        : error,
+    ),
+  );
+undo.push(() => lease.release());
+
+const me = await connectToTelegram({ token, apiRoot: config.telegramApiRoot }).catch(failStart);
+
+const background = createBackgroundWork(logger);
+const inFlight = createInFlightUpdates();
+let services: Services | undefined;
+const ops = createObservability({ config, db, services: () => services!, logger });
 /** A channel post whose answer is not back by then is held as "outcome unknown" (editors asked). */
 const CHANNEL_TIMEOUT_SECONDS = 10;
 /**
@@ -37,24 +94,16 @@ const RUNNER_CONCURRENCY = 900;
 // One line for everything the bot sends, shared by the channel's Api, bot.api and dialogs.
 const scheduler = createSendScheduler();
 const routing = { channel: config.channelId, editors: config.adminIds };
-// The channel's own Api (short timeout, same scheduler) also tells us who the bot is.
-const channelApi = new Api(config.botToken, {
+// The channel's own Api (short timeout, same scheduler), watched like the bot's.
+const channelApi = new Api(token, {
   apiRoot: config.telegramApiRoot,
   timeoutSeconds: CHANNEL_TIMEOUT_SECONDS,
 });
+channelApi.config.use(ops.metrics.innerTransformer);
 installApiTransformers(channelApi, { scheduler, routing });
-const me = await channelApi.getMe().catch((error: unknown) => {
-  if (error instanceof GrammyError && error.error_code === 401) {
-    process.stderr.write(
-      `Telegram refused BOT_TOKEN (401 Unauthorized): check the token from @BotFather.\n`,
-    );
-    process.exit(EXIT_BAD_CONFIG);
-  }
-  throw error;
-});
-
-const services = createServices(config, db, logger, {
-  gateway: createTelegramGateway(channelApi),
+channelApi.config.use(ops.metrics.outerTransformer, ops.status.transformer);
+services = createServices(config, db, logger, {
+  gateway: ops.metrics.instrumentGateway(createTelegramGateway(channelApi)),
   botUsername: me.username,
 });
 const { articles, publishing, feeds, search } = services;
@@ -72,9 +121,22 @@ const bot = createBot(
     publisher: publishing?.publisher,
     conversationStorage: createKeyValueStorage(db, "conversation"),
     pendingPastes: createKeyValueStorage(db, "paste"),
+    background,
+    telegramStatus: () => ops.status.snapshot(),
   },
-  { botInfo: me, scheduler },
+  {
+    botInfo: me,
+    scheduler,
+    middleware: [inFlight.middleware, ops.metrics.middleware],
+    apiObservers: {
+      inner: [ops.metrics.innerTransformer],
+      outer: [ops.metrics.outerTransformer, ops.status.transformer],
+    },
+  },
 );
+
+const healthServer = await ops.startHealthServer().catch(failStart);
+undo.push(() => healthServer?.close());
 
 if (publishing) {
   const recovered = await publishing.publisher.recoverInterrupted();
@@ -90,10 +152,16 @@ logger.info(
 await publishCommandMenus(bot.api, config.adminIds, logger).catch((error: unknown) =>
   logger.warn({ err: String(error) }, "could not publish the command menus"),
 );
-const runner = run(bot, {
-  runner: { fetch: { allowed_updates: ["message", "callback_query", "inline_query"] } },
-  sink: { concurrency: RUNNER_CONCURRENCY },
-});
+const updates = await receiveUpdates({
+  bot,
+  config,
+  status: ops.status,
+  logger,
+  extraRoutes: ops.webhookExtraRoutes,
+  runnerConcurrency: RUNNER_CONCURRENCY,
+}).catch(failStart);
+ops.updatesStarted(updates);
+
 const publishJob = publishing
   ? startPublishJob({
       schedule: config.postSchedule,
@@ -106,29 +174,37 @@ const publishJob = publishing
 const feedJob = startFeedJob({
   schedule: config.feedSchedule,
   timezone: config.timezone,
-  feeds,
+  feeds: {
+    pollDue: async () => {
+      const results = await feeds.pollDue();
+      ops.metrics.recordFeedPolls(results);
+      return results;
+    },
+  },
   logger,
 });
 
-let stopping = false;
-/** Stop taking new work, let the post in flight finish, then close the database. */
+/**
+ * Stop taking updates and scheduled work, let the post in flight and editors' deliveries
+ * finish, give up the lease, then close the database.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
   let clean = true;
   try {
-    await Promise.allSettled([
-      publishJob?.stop(),
-      feedJob.stop(),
-      runner.isRunning() ? runner.stop() : undefined,
-    ]);
+    await Promise.allSettled([publishJob?.stop(), feedJob.stop(), updates.stop()]);
+    await inFlight.idle(30_000);
+    await background.idle();
     await publishing?.publisher.shutdown();
-    await services.feedReader.close();
+    await services?.feedReader.close();
+    await healthServer?.close();
   } catch (error) {
     clean = false;
     logger.error({ err: error }, "error while stopping");
   } finally {
+    lease.release();
     db.close();
   }
   logger.info("stopped");

@@ -14,6 +14,8 @@ export interface ServiceOptions {
   readonly gateway: ChannelGateway;
   /** The bot's username, for `/start a<ID>` links in posts cut for length. */
   readonly botUsername?: string | undefined;
+  /** Feed URLs allowed on this machine (the sandbox's sample feed). */
+  readonly trustedFeedUrls?: readonly string[];
 }
 
 /**
@@ -44,6 +46,7 @@ export function createServices(config: Config, db: Db, logger: Logger, options: 
       publishing?.queue.enqueue(articleId);
     },
     allowPrivate: config.allowPrivateFeeds,
+    trustedUrls: options.trustedFeedUrls ?? [],
     logger,
   });
   return { config, db, logger, articles, search, feeds, publishing, feedReader };

@@ -5,9 +5,16 @@ import type { FeedService } from "../feeds/feed-service.js";
 import type { Logger } from "../logger.js";
 import type { Publisher } from "../publishing/publisher.js";
 import type { QueueService } from "../publishing/queue-service.js";
+import type { BackgroundWork } from "./editor-desk/background-work.js";
 import type { PendingPaste } from "./editor-desk/paste-store.js";
 import type { SearchHitView } from "./formatters/search-results.js";
 import type { RateLimitSettings } from "./rate-limit.js";
+
+/** Whether Telegram answers; unreachableSince is set after a minute of network failures. */
+export interface TelegramReachability {
+  readonly reachable: boolean;
+  readonly unreachableSince: number | null;
+}
 
 /** One page of ranked hits, and whether another page follows. */
 export interface ReaderSearchPage {
@@ -45,6 +52,10 @@ export interface BotDeps {
   readonly search?: ReaderSearch;
   /** The clock (Unix ms) of the day's digest and the rate limits; Date.now when absent. */
   readonly now?: () => number;
+  /** Where editors' deliveries run after their update is answered; main.ts waits for it at shutdown. */
+  readonly background?: BackgroundWork;
+  /** Whether Telegram answers the bot (shown in /stats when it has not for a while). */
+  readonly telegramStatus?: () => TelegramReachability;
   /** Per-reader limits on expensive requests; DEFAULT_RATE_LIMIT when absent. */
   readonly rateLimit?: RateLimitSettings;
 }

@@ -1,6 +1,6 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot } from "grammy";
+import { type Api, Bot, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
 import { createSendScheduler, type SendScheduler } from "../delivery/send-scheduler.js";
@@ -31,6 +31,9 @@ import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
 import type { ReaderSettings } from "./replies/reader-replies.js";
 import { takeTurns } from "./take-turns.js";
 
+/** The update types the bot handles: asked for in getUpdates and in setWebhook. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests, and restarts that already know the bot). */
   readonly botInfo?: UserFromGetMe;
@@ -38,6 +41,13 @@ export interface CreateBotOptions {
   readonly scheduler?: SendScheduler;
   /** Retry settings of the scheduled calls (tests shorten the pauses). */
   readonly retries?: Omit<ApiTransformerOptions, "scheduler" | "routing">;
+  /** Runs first for every update, before ordering and features (metrics). */
+  readonly middleware?: readonly Middleware<BotContext>[];
+  /**
+   * Observers of every Bot API call: `inner` ones see each attempt (installed before the
+   * retries), `outer` ones each call's final outcome (after them).
+   */
+  readonly apiObservers?: { readonly inner?: Transformer[]; readonly outer?: Transformer[] };
 }
 
 /**
@@ -60,8 +70,14 @@ export function createBot(
     scheduler: options.scheduler ?? createSendScheduler(),
     routing: { channel: config.channelId, editors: config.adminIds },
   };
-  installApiTransformers(bot.api, sending);
+  const instrument = (api: Api) => {
+    for (const t of options.apiObservers?.inner ?? []) api.config.use(t);
+    installApiTransformers(api, sending);
+    for (const t of options.apiObservers?.outer ?? []) api.config.use(t);
+  };
+  instrument(bot.api);
 
+  for (const m of options.middleware ?? []) bot.use(m);
   bot.use(takeTurns());
   // Updates of one chat run one at a time, so a dialog never sees two messages at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -72,7 +88,7 @@ export function createBot(
       // Inside a dialog ctx.api is a fresh Api: it must wait in the same line as bot.api.
       plugins: [
         async (ctx, next) => {
-          installApiTransformers(ctx.api, sending);
+          instrument(ctx.api);
           await next();
         },
       ],
@@ -86,7 +102,7 @@ export function createBot(
     footer: config.postFooter,
   };
   // Without a queue there is no editors' desk: the gate still refuses outsiders, editors hear why.
-  const desk = createEditorDesk(config, deps);
+  const desk = createEditorDesk(config, deps, bot.api);
   const editorFeatures = desk
     ? [
         createEditorDialogs(desk),

@@ -2,9 +2,10 @@ import { config as loadDotenv } from "dotenv";
 import { Api } from "grammy";
 import { createTelegramGateway } from "../bot/telegram-gateway.js";
 import { type Config, ConfigError, createConfig } from "../config.js";
-import { openDatabase } from "../db/connection.js";
-import { migrate } from "../db/migrate.js";
+import type { Db } from "../db/connection.js";
 import { createLogger } from "../logger.js";
+import { openArchive } from "../runtime/open-archive.js";
+import { StartupFailure } from "../runtime/startup-failure.js";
 import { createServices } from "../services.js";
 import { EXIT_BAD_CONFIG } from "../startup.js";
 import { type CliCommand, type CliContext, UsageError } from "./cli-context.js";
@@ -89,9 +90,16 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     config.botToken,
     2,
   );
-  const db = openDatabase(config.databasePath, { busyTimeoutMs: CLI_BUSY_TIMEOUT_MS });
+  let db: Db;
   try {
-    migrate(db);
+    db = openArchive(config.databasePath, { busyTimeoutMs: CLI_BUSY_TIMEOUT_MS }).db;
+  } catch (error) {
+    // The same one-line reasons as `npm start` (a folder, not writable, not a database, newer).
+    if (!(error instanceof StartupFailure)) throw error;
+    io.stderr(`${error.message}\n`);
+    return error.exitCode;
+  }
+  try {
     const ctx: CliContext = {
       // The command line never sends: its gateway exists only so the queue can be previewed.
       services: createServices(config, db, logger, {

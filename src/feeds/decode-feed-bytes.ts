@@ -59,17 +59,39 @@ function xmlDeclarationEncoding(bytes: Uint8Array): string | undefined {
   return normaliseLabel(match?.[1]);
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+/**
+ * How the bytes read as UTF-8: non-ASCII characters decoded, and bad sequences (each maximal
+ * invalid run counts once, as the decoder replaces it with U+FFFD).
+ */
+function utf8Quality(bytes: Uint8Array): { good: number; bad: number } {
+  let good = 0;
+  let bad = 0;
+  for (const char of new TextDecoder("utf-8").decode(bytes)) {
+    if (char === "\uFFFD") bad++;
+    else if (char.charCodeAt(0) >= 0x80) good++;
   }
+  return { good, bad };
 }
 
-function hasNonAscii(bytes: Uint8Array): boolean {
-  return bytes.some((b) => b >= 0x80);
+/**
+ * UTF-16 without a byte-order mark: markup starts with ASCII (`<?xml`, `<rss`, white space), so
+ * every other byte of the first characters is NUL — the odd ones in little-endian text, the
+ * even ones in big-endian.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const pairs = Math.min(32, Math.floor(bytes.length / 2));
+  if (pairs < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  const startsWithMarkup = (first: number | undefined) =>
+    first === 0x3c || first === 0x20 || first === 0x0a || first === 0x0d || first === 0x09;
+  if (oddNul === pairs && evenNul === 0 && startsWithMarkup(bytes[0])) return "utf-16le";
+  if (evenNul === pairs && oddNul === 0 && startsWithMarkup(bytes[1])) return "utf-16be";
+  return undefined;
 }
 
 /** Unpacks a gzip body (a server that gzips without saying so, or a saved .gz file). */
@@ -96,23 +118,30 @@ export function detectFeedEncoding(
 ): { encoding: string; skip: number } {
   const bom = bomEncoding(bytes);
   if (bom) return { encoding: bom.encoding, skip: bom.length };
-  // Text that is valid UTF-8 and uses multi-byte sequences is UTF-8 whatever the labels say:
-  // single-byte text almost never forms valid UTF-8 by chance, while mislabelled UTF-8 is common.
-  const utf8 = isValidUtf8(bytes);
-  if (utf8 && hasNonAscii(bytes)) return { encoding: "utf-8", skip: 0 };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, skip: 0 };
+  // Single-byte text almost never forms valid multi-byte UTF-8 by chance, while mislabelled
+  // UTF-8 is common: text that is UTF-8 with at most a few bad bytes (one in ten of its
+  // non-ASCII characters) is UTF-8 whatever the labels say, the bad bytes replaced.
+  const { good, bad } = utf8Quality(bytes);
+  if (good > 0 && bad * 10 <= good) return { encoding: "utf-8", skip: 0 };
+  // A label is believed unless the bytes contradict it: UTF-8 whose non-ASCII bytes are mostly
+  // invalid is not UTF-8; UTF-16 is never written without NUL bytes (checked above).
+  const believable = (e: string | undefined): e is string =>
+    e !== undefined && !(e === "utf-8" && bad > good) && !e.startsWith("utf-16");
   const declared = [charsetOfContentType(contentType), xmlDeclarationEncoding(bytes)].find(
-    (e) => e !== undefined && !(e === "utf-8" && !utf8),
+    believable,
   );
   if (declared) return { encoding: declared, skip: 0 };
-  if (utf8) return { encoding: "utf-8", skip: 0 };
+  if (bad === 0) return { encoding: "utf-8", skip: 0 };
   const guess = normaliseLabel(chardet.detect(bytes) ?? undefined);
   return { encoding: guess && guess !== "utf-8" ? guess : "windows-1252", skip: 0 };
 }
 
 /**
  * Turns a feed body into text: gunzips it if it is gzip, then decodes it honouring, in order,
- * a byte-order mark, the HTTP charset, the XML declaration, valid UTF-8, and a statistical
- * guess (for undeclared KOI8-R or Latin-1).
+ * a byte-order mark, UTF-16 recognised by its NUL bytes, text that is (nearly all) UTF-8, the
+ * HTTP charset, the XML declaration, and a statistical guess (for undeclared KOI8-R or Latin-1).
  */
 export function decodeFeedBytes(body: Uint8Array, contentType?: string | null): string {
   const bytes = gunzipIfNeeded(body);

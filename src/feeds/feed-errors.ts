@@ -4,7 +4,8 @@
  */
 export class FeedError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // Whatever went into the message (a URL, a server's words), control characters never reach an editor.
+    super(message.replace(/\p{Cc}+/gu, " "), options);
     this.name = "FeedError";
   }
 }

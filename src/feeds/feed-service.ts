@@ -8,7 +8,7 @@ import { FeedError, FeedNotFoundError } from "./feed-errors.js";
 import { createFeedPolling, MAX_BACKOFF_MS, type PollResult } from "./feed-polling.js";
 import type { FeedReader } from "./feed-reader.js";
 import { DEFAULT_MAX_ITEMS_PER_FEED } from "./feed-to-articles.js";
-import { assertFeedUrlAllowed, type HostLookup } from "./feed-url-safety.js";
+import { assertFeedUrlAllowed, type HostLookup, parseFeedUrl } from "./feed-url-safety.js";
 import { fetchFeed as defaultFetchFeed, type FetchFeed } from "./fetch-feed.js";
 import { readFeed as readInThread } from "./read-feed.js";
 
@@ -22,6 +22,11 @@ export interface FeedServiceDeps {
   /** Queues a newly created article for the channel. */
   readonly enqueue: (articleId: number) => void;
   readonly allowPrivate: boolean;
+  /**
+   * Feed URLs allowed even on this machine when private addresses are refused: the sandbox's
+   * own sample feed. Exact URLs only, so every other local address stays refused.
+   */
+  readonly trustedUrls?: readonly string[];
   readonly fetchFeed?: FetchFeed;
   /**
    * Reads fetched bytes into articles. The bot and the CLI pass the worker-thread reader
@@ -59,7 +64,10 @@ export function createFeedService(deps: FeedServiceDeps) {
   const repo = createFeedsRepository(db);
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? silentLogger();
-  const fetchFeed = deps.fetchFeed ?? defaultFetchFeed;
+  const trusted = new Set((deps.trustedUrls ?? []).map((u) => parseFeedUrl(u).href));
+  const fetchAny = deps.fetchFeed ?? defaultFetchFeed;
+  const fetchFeed: FetchFeed = (url, options) =>
+    fetchAny(url, trusted.has(url) ? { ...options, allowPrivate: true } : options);
   const maxItems = deps.maxItemsPerFeed ?? DEFAULT_MAX_ITEMS_PER_FEED;
   const readFeed: FeedReader =
     deps.readFeed ?? (async (bytes, options) => readInThread(bytes, options));
@@ -112,7 +120,9 @@ export function createFeedService(deps: FeedServiceDeps) {
      *   nothing is stored then.
      */
     async addFeed(rawUrl: string, options: { storeOnly?: boolean } = {}): Promise<AddFeedResult> {
-      const url = (await assertFeedUrlAllowed(rawUrl, fetchOptions)).href;
+      const shape = parseFeedUrl(rawUrl).href;
+      const policy = trusted.has(shape) ? { ...fetchOptions, allowPrivate: true } : fetchOptions;
+      const url = (await assertFeedUrlAllowed(rawUrl, policy)).href;
       const existing = repo.findByUrl(url);
       if (existing) throw new FeedError(`this feed is already added (id ${existing.id})`);
       const fetched = await fetchFeed(url, fetchOptions);

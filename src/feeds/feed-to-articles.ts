@@ -1,6 +1,7 @@
 import type { ArticleInput } from "../articles/article.js";
-import { htmlToLine, htmlToText } from "./html-to-text.js";
+import { type HtmlText, htmlToLine, htmlToText } from "./html-to-text.js";
 import type { RawFeed, RawFeedItem } from "./parse-feed.js";
+import { choosePicture } from "./picture-choice.js";
 
 /** How many items one fetch of one feed may bring in at most (the newest ones). */
 export const DEFAULT_MAX_ITEMS_PER_FEED = 200;
@@ -73,6 +74,26 @@ function plainText(text: string): string {
   return text.replace(/\r\n?/g, "\n").trim();
 }
 
+/** True when a text says nothing but "Video: …" lines (or nothing at all). */
+const onlyEmbeds = (content: HtmlText | undefined) =>
+  !content || content.text.split("\n\n").filter(Boolean).length <= content.embeds.length;
+
+/**
+ * The body and the inline images of an entry: its text, else (a YouTube-style entry with no
+ * other words) the Media RSS description, kept before any "Video: …" lines.
+ */
+function bodyOf(item: RawFeedItem, base: string | undefined, language: string | null) {
+  const options = { base, language: language ?? undefined };
+  const content = item.html ? htmlToText(item.html, options) : undefined;
+  const own = item.text !== undefined ? plainText(item.text) : (content?.text ?? "");
+  const media =
+    item.mediaText && (own === "" || (item.text === undefined && onlyEmbeds(content)))
+      ? htmlToText(item.mediaText, options)
+      : undefined;
+  const body = media ? [media.text, own].filter(Boolean).join("\n\n") : own;
+  return { body, images: [...(content?.images ?? []), ...(media?.images ?? [])] };
+}
+
 interface Candidate {
   readonly input: ArticleInput;
   readonly publishedAt: number | null;
@@ -87,8 +108,7 @@ function toCandidate(
   now: number,
 ): Candidate | undefined {
   const base = resolveHttpUrl(item.base, feedBase) ?? feedBase;
-  const content = item.html ? htmlToText(item.html) : undefined;
-  const body = item.text !== undefined ? plainText(item.text) : (content?.text ?? "");
+  const { body, images } = bodyOf(item, base, language);
   let title = item.title ? htmlToLine(item.title) : "";
   if (title === "" && body === "") return undefined;
   if (title === "") title = titleFromText(body);
@@ -96,9 +116,7 @@ function toCandidate(
   const guid = item.guid?.trim().startsWith("/")
     ? resolveHttpUrl(item.guid, base)
     : item.guid?.trim();
-  const image = [...item.images, content?.firstImage]
-    .map((src) => resolveHttpUrl(src, base))
-    .find(Boolean);
+  const image = choosePicture(item.pictures, images, (src) => resolveHttpUrl(src, base));
   const publishedAt = parseFeedDate(item.date, now);
   return {
     publishedAt,

@@ -1,6 +1,8 @@
-import { DetectError, MalformedError, parseFeed as parseAnyFeed } from "feedsmith";
-import { parseDocument } from "htmlparser2";
+import { parseFeed as parseAnyFeed } from "feedsmith";
 import { FeedParseError } from "./feed-errors.js";
+import { explainParserError } from "./feed-failure-reasons.js";
+import { mediaDescription, picturesOf } from "./feed-pictures.js";
+import type { PictureSources } from "./picture-choice.js";
 
 /** One entry of a feed, whatever its format, before it is cleaned into an article. */
 export interface RawFeedItem {
@@ -14,8 +16,10 @@ export interface RawFeedItem {
   readonly guid?: string;
   /** The date as written in the feed. */
   readonly date?: string;
-  /** Image candidates in order of preference: enclosure, media:content, media:thumbnail. */
-  readonly images: readonly string[];
+  /** Image candidates by source (Media RSS, thumbnails, enclosures, featured images). */
+  readonly pictures: PictureSources;
+  /** HTML of the Media RSS description, the text of video feeds (YouTube) that have no other. */
+  readonly mediaText?: string;
   /** xml:base of the entry, when given. */
   readonly base?: string;
 }
@@ -28,27 +32,6 @@ export interface RawFeed {
   readonly language?: string;
   readonly base?: string;
   readonly items: readonly RawFeedItem[];
-}
-
-type Media = {
-  contents?: Array<{ url?: string; medium?: string; type?: string }>;
-  thumbnails?: Array<{ url?: string }>;
-  groups?: Array<{ contents?: Array<{ url?: string; medium?: string; type?: string }> }>;
-};
-
-const isImageType = (type?: string, medium?: string) =>
-  medium === "image" || (type?.startsWith("image/") ?? false) || (!type && !medium);
-
-function mediaImages(media: Media | undefined): string[] {
-  if (!media) return [];
-  const contents = [
-    ...(media.contents ?? []),
-    ...(media.groups ?? []).flatMap((g) => g.contents ?? []),
-  ];
-  return [
-    ...contents.filter((c) => isImageType(c.type, c.medium)).map((c) => c.url),
-    ...(media.thumbnails ?? []).map((t) => t.url),
-  ].filter((u): u is string => Boolean(u?.trim()));
 }
 
 /**
@@ -74,24 +57,6 @@ function atomHtml(text: { value?: string; type?: string } | undefined): string |
 
 const firstNonEmpty = (...values: Array<string | undefined>) => values.find((v) => v?.trim());
 
-/** Says what a document that is not a feed is, for the editor who tried to add it. */
-function describeNonFeed(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === "") return "the response is empty, not a feed";
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    return "this is JSON but not a JSON Feed (no version and items)";
-  }
-  const root = parseDocument(trimmed.slice(0, 100_000), { xmlMode: true }).children.find(
-    (n) => n.type === "tag",
-  );
-  const name = root && "name" in root ? root.name.toLowerCase() : undefined;
-  if (!name) return "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)";
-  if (["html", "head", "body", "!doctype"].includes(name) || /^<!doctype html/i.test(trimmed)) {
-    return "this is an HTML page, not a feed";
-  }
-  return `this is not a feed: the document's root element is <${name}>, not <rss>, <feed> or <rdf:RDF>`;
-}
-
 /**
  * Parses feed text (RSS 0.9x/2.0, RSS 1.0 RDF, Atom 1.0 or JSON Feed) with feedsmith and maps
  * it to one neutral shape.
@@ -102,15 +67,7 @@ export function parseFeedText(text: string): RawFeed {
   try {
     parsed = parseAnyFeed<string>(text);
   } catch (error) {
-    if (error instanceof DetectError)
-      throw new FeedParseError(describeNonFeed(text), { cause: error });
-    if (error instanceof MalformedError) {
-      const detail = error.cause instanceof Error ? `: ${error.cause.message}` : "";
-      throw new FeedParseError(`the feed is malformed and cannot be read${detail}`, {
-        cause: error,
-      });
-    }
-    throw new FeedParseError("the feed cannot be read", { cause: error });
+    throw new FeedParseError(explainParserError(error, text), { cause: error });
   }
   switch (parsed.format) {
     case "rss": {
@@ -133,12 +90,12 @@ export function parseFeedText(text: string): RawFeed {
             i.atom?.published,
             i.atom?.updated,
           ),
-          images: [
-            ...(i.enclosures ?? [])
-              .filter((e) => e.type?.startsWith("image/"))
-              .map((e) => e.url ?? ""),
-            ...mediaImages(i.media),
-          ].filter((u) => u.trim() !== ""),
+          pictures: picturesOf({
+            media: i.media,
+            enclosures: i.enclosures,
+            featured: [i.itunes?.image],
+          }),
+          mediaText: mediaDescription(i.media),
           base: i.xml?.base,
         })),
       };
@@ -157,7 +114,8 @@ export function parseFeedText(text: string): RawFeed {
           link: i.link ?? i.rdf?.about,
           guid: i.rdf?.about ?? i.link,
           date: firstNonEmpty(i.dc?.dates?.[0], i.dcterms?.created?.[0]),
-          images: mediaImages(i.media),
+          pictures: picturesOf({ media: i.media }),
+          mediaText: mediaDescription(i.media),
           base: i.xml?.base,
         })),
       };
@@ -178,12 +136,13 @@ export function parseFeedText(text: string): RawFeed {
           link: alternate(e.links),
           guid: e.id,
           date: firstNonEmpty(e.published, e.updated, e.dc?.dates?.[0]),
-          images: [
-            ...(e.links ?? [])
-              .filter((l) => l.rel === "enclosure" && l.type?.startsWith("image/"))
-              .map((l) => l.href),
-            ...mediaImages(e.media),
-          ].filter((u): u is string => Boolean(u?.trim())),
+          pictures: picturesOf({
+            media: e.media,
+            enclosures: (e.links ?? [])
+              .filter((l) => l.rel === "enclosure")
+              .map((l) => ({ url: l.href, type: l.type })),
+          }),
+          mediaText: mediaDescription(e.media),
           base: e.xml?.base ?? e.content?.xml?.base,
         })),
       };
@@ -203,13 +162,10 @@ export function parseFeedText(text: string): RawFeed {
           link: i.url ?? i.external_url,
           guid: i.id,
           date: firstNonEmpty(i.date_published, i.date_modified),
-          images: [
-            i.image,
-            i.banner_image,
-            ...(i.attachments ?? [])
-              .filter((a) => a.mime_type?.startsWith("image/"))
-              .map((a) => a.url),
-          ].filter((u): u is string => Boolean(u?.trim())),
+          pictures: picturesOf({
+            enclosures: (i.attachments ?? []).map((a) => ({ url: a.url, type: a.mime_type })),
+            featured: [i.image, i.banner_image],
+          }),
         })),
       };
     }

@@ -1,4 +1,5 @@
 import { type Article, paragraphsOf } from "../articles/article.js";
+import { displayUrl } from "../articles/display-url.js";
 import { formatHouseTime } from "../time/zoned-time.js";
 import { cutParagraphs } from "./cut-text.js";
 import type { PostKind } from "./queue-item.js";
@@ -85,8 +86,16 @@ interface Parts {
   readonly more: Piece[];
 }
 
+/**
+ * The link rule: an article with a web URL has its headline linked to the story (without
+ * tracking parameters) in every post; a paste without a URL has a plain bold headline.
+ */
 function partsOf(article: Article, options: FormatOptions): Parts {
-  const head: Piece[] = [{ text: clean(article.title), style: "b" }, { text: "\n\n" }];
+  const webUrl = isWebUrl(article.url) ? displayUrl(article.url) : undefined;
+  const headline: Piece = webUrl
+    ? { text: clean(article.title), style: "b", href: webUrl, hrefBelow: true }
+    : { text: clean(article.title), style: "b" };
+  const head: Piece[] = [headline, { text: "\n\n" }];
   const timeLine: Piece[] = [
     { text: formatHouseTime(article.publishedAt, options.timezone), style: "i" },
   ];
@@ -95,11 +104,9 @@ function partsOf(article: Article, options: FormatOptions): Parts {
     ? { text: options.footer, href: options.channelUrl }
     : { text: options.footer };
   const tail: Piece[] = [{ text: "\n\n" }, ...timeLine, { text: "\n" }, footer];
-  const storyUrl = isWebUrl(article.url)
-    ? article.url
-    : options.botUsername
-      ? `https://t.me/${options.botUsername}?start=a${article.id}`
-      : undefined;
+  const storyUrl =
+    webUrl ??
+    (options.botUsername ? `https://t.me/${options.botUsername}?start=a${article.id}` : undefined);
   const more: Piece[] = [{ text: "…" }];
   if (storyUrl)
     more.push({ text: "\n" }, { text: options.moreLabel ?? "Read the full story", href: storyUrl });
@@ -128,8 +135,9 @@ function fitPost(
 }
 
 /**
- * Formats an article in the house style: bold headline, the body, the time and source line in
- * italics, and the footer linked to the channel. Every piece of article text is escaped; the
+ * Formats an article in the house style: bold headline (linked to the story when the article
+ * has a web URL), the body, the time and source line in italics, and the footer linked to the
+ * channel, always last. Every piece of article text is escaped; the
  * body is cut at a sentence end (with "…" and a link to the full story) when the post would
  * exceed Telegram's limit. With an image: a photo post when the caption fits 1,024, else a
  * text post showing the image as its link preview. Pure: same input, same output.

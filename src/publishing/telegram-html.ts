@@ -7,6 +7,8 @@ export interface Piece {
   readonly text: string;
   readonly style?: "b" | "i";
   readonly href?: string;
+  /** In plain text, the address goes on the line below the text (a headline) instead of after ": ". */
+  readonly hrefBelow?: boolean;
 }
 
 /** Escapes text for Telegram HTML: `&` first, then `<` and `>`. */
@@ -31,12 +33,13 @@ export function renderHtml(pieces: readonly Piece[]): string {
   return html;
 }
 
-/** The same post without markup; a link keeps its address after its label. */
+/** The same post without markup; a link keeps its address after its label (or below it). */
 export function renderPlain(pieces: readonly Piece[]): string {
   return pieces
-    .map((piece) =>
-      piece.href && piece.href !== piece.text ? `${piece.text}: ${piece.href}` : piece.text,
-    )
+    .map((piece) => {
+      if (!piece.href || piece.href === piece.text) return piece.text;
+      return piece.hrefBelow ? `${piece.text}\n${piece.href}` : `${piece.text}: ${piece.href}`;
+    })
     .join("");
 }
 

@@ -94,8 +94,78 @@ describe("configuration", () => {
     for (const line of lines) expect(line).toMatch(/\(example: [A-Z_]+=/);
   });
 
+  it("reads the sandbox's port, 8080 by default, and refuses one that is not a port", () => {
+    expect(createConfig({}).sandboxPort).toBe(8080);
+    expect(createConfig({ SANDBOX_PORT: "9090" }).sandboxPort).toBe(9090);
+    expect(problemsOf({ SANDBOX_PORT: "80000" })).toEqual([
+      "SANDBOX_PORT: must be a port number from 1 to 65535 (example: SANDBOX_PORT=8080)",
+    ]);
+    expect(problemsOf({ SANDBOX_PORT: "web" })[0]).toMatch(/^SANDBOX_PORT: /);
+  });
+
+  it("knows a production run from NODE_ENV", () => {
+    expect(createConfig({ NODE_ENV: "production" }).production).toBe(true);
+    expect(createConfig({}).production).toBe(false);
+  });
+
   it("accepts 6-field cron expressions with seconds and refuses 7 fields", () => {
     expect(createConfig({ POST_SCHEDULE: "*/5 * * * * *" }).postSchedule).toBe("*/5 * * * * *");
     expect(problemsOf({ POST_SCHEDULE: "0 0 * * * * 2026" })[0]).toMatch(/^POST_SCHEDULE: /);
+  });
+
+  describe("running in production", () => {
+    const SECRET = "f".repeat(64);
+
+    it("is long polling with no health server by default", () => {
+      const config = createConfig({});
+      expect(config.webhook).toBeUndefined();
+      expect(config.health).toBeUndefined();
+    });
+
+    it("reads the webhook settings, with the listen address defaults and the URL's path", () => {
+      const config = createConfig({
+        WEBHOOK_URL: "https://bot.example.com/telegram/hook",
+        WEBHOOK_SECRET: SECRET,
+      });
+      expect(config.webhook).toEqual({
+        url: "https://bot.example.com/telegram/hook",
+        path: "/telegram/hook",
+        secret: SECRET,
+        host: "0.0.0.0",
+        port: 8443,
+      });
+      const health = createConfig({ HEALTH_PORT: "9464" }).health;
+      expect(health).toEqual({ host: "127.0.0.1", port: 9464 });
+      expect(createConfig({ HEALTH_PORT: "9464", HEALTH_HOST: "0.0.0.0" }).health?.host).toBe(
+        "0.0.0.0",
+      );
+    });
+
+    it("says how to make a secret when it is missing or too short, with every other problem", () => {
+      expect(
+        problemsOf({
+          WEBHOOK_URL: "http://bot.example.com/hook",
+          WEBHOOK_PORT: "0",
+          HEALTH_PORT: "http",
+          HEALTH_HOST: "not a host!",
+          TIMEZONE: "Mars/Base",
+        }),
+      ).toEqual([
+        "TIMEZONE: is not a known IANA time zone (example: TIMEZONE=Europe/Moscow)",
+        "WEBHOOK_URL: must be a public https URL (Telegram calls webhooks over https only) (example: WEBHOOK_URL=https://bot.example.com/telegram/webhook)",
+        "WEBHOOK_PORT: must be a port number from 1 to 65535 (example: WEBHOOK_PORT=8443)",
+        "HEALTH_PORT: must be a port number from 1 to 65535 (example: HEALTH_PORT=9464)",
+        "HEALTH_HOST: must be an IP address or a host name to listen on (example: HEALTH_HOST=127.0.0.1)",
+        "WEBHOOK_SECRET: is required when WEBHOOK_URL is set (make one with: openssl rand -hex 32) (example: WEBHOOK_SECRET=<64 hex characters from: openssl rand -hex 32>)",
+      ]);
+      expect(
+        problemsOf({ WEBHOOK_URL: "https://bot.example.com/hook", WEBHOOK_SECRET: "short" }),
+      ).toEqual([
+        "WEBHOOK_SECRET: must be 32 to 256 characters of A-Z, a-z, 0-9, _ or - (make one with: openssl rand -hex 32) (example: WEBHOOK_SECRET=<64 hex characters from: openssl rand -hex 32>)",
+      ]);
+      expect(
+        problemsOf({ WEBHOOK_URL: "https://x.example/h", WEBHOOK_SECRET: `${"a".repeat(40)}!` }),
+      ).toHaveLength(1);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
-import { loadMigrations, MIGRATIONS_DIR, migrate } from "../../src/db/migrate.js";
+import { loadMigrations, MIGRATIONS_DIR, migrate, NewerSchemaError } from "../../src/db/migrate.js";
 
 describe("migrations", () => {
   it("applies every migration to an empty database and records each", () => {
@@ -79,5 +79,23 @@ describe("migrations", () => {
     expect(other.prepare("SELECT x FROM t").pluck().all()).toEqual([2]);
     other.close();
     db.close();
+  });
+
+  it("refuses a database a newer version upgraded, and changes nothing in it", () => {
+    const db = openDatabase(":memory:");
+    migrate(db, loadMigrations().slice(0, 1));
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+      998,
+      "998-later",
+      0,
+    );
+    const before = db.prepare("SELECT version FROM schema_migrations ORDER BY 1").pluck().all();
+    expect(() => migrate(db)).toThrow(NewerSchemaError);
+    expect(() => migrate(db)).toThrow(
+      "the database has migration 998 that this version does not know",
+    );
+    expect(db.prepare("SELECT version FROM schema_migrations ORDER BY 1").pluck().all()).toEqual(
+      before,
+    );
   });
 });

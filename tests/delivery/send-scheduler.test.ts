@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { installApiTransformers } from "../../src/bot/api-transformers.js";
 import { sendingAs } from "../../src/delivery/send-priority.js";
 import { createSendScheduler, type SendScheduler } from "../../src/delivery/send-scheduler.js";
-import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../support/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 
 const CHANNEL = "@newsroom_test";
 const EDITOR = 111_111;

@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeBotApi, TEST_BOT_INFO, TEST_CHANNEL } from "../support/fake-bot-api.js";
+import { type FakeBotApi, TEST_BOT_INFO, TEST_CHANNEL } from "../../src/sandbox/fake-bot-api.js";
 import { refusal, startFakeAndBot } from "./harness.js";
 
 let fake: FakeBotApi;

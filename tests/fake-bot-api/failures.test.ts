@@ -1,6 +1,6 @@
 import { Api, type Bot, HttpError } from "grammy";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type FakeBotApi, TEST_TOKEN } from "../support/fake-bot-api.js";
+import { type FakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { refusal, startFakeAndBot } from "./harness.js";
 
 const CHAT = 2001;

@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
-import type { FakeBotApi, FakeBotApiOptions } from "../support/fake-bot-api.js";
+import type { FakeBotApi, FakeBotApiOptions } from "../../src/sandbox/fake-bot-api.js";
 import { refusal, startFakeAndBot } from "./harness.js";
 
 let fake: FakeBotApi;

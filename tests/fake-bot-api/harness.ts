@@ -5,7 +5,7 @@ import {
   startFakeBotApi,
   TEST_BOT_INFO,
   TEST_TOKEN,
-} from "../support/fake-bot-api.js";
+} from "../../src/sandbox/fake-bot-api.js";
 
 /** A fake Bot API and a grammY bot whose real HTTP client talks to it. */
 export async function startFakeAndBot(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTelegramHtml } from "../support/fake-bot-api.js";
+import { parseTelegramHtml } from "../../src/sandbox/fake-bot-api.js";
 
 /** Escapes text for Telegram HTML the way the bot must: & first, then < and >, and quotes. */
 const escapeHtml = (s: string) =>

@@ -5,7 +5,7 @@ import {
   startFakeBotApi,
   TEST_BOT_INFO,
   TEST_TOKEN,
-} from "../support/fake-bot-api.js";
+} from "../../src/sandbox/fake-bot-api.js";
 
 let fake: FakeBotApi;
 let bot: Bot;

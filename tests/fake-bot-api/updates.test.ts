@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FakeBotApi } from "../support/fake-bot-api.js";
+import type { FakeBotApi } from "../../src/sandbox/fake-bot-api.js";
 import {
   callbackQuery,
   channelPost,

@@ -91,6 +91,24 @@ describe("adding a feed", () => {
     expect(feeds.listFeeds()).toEqual([]);
   });
 
+  it("allows the one trusted local feed (the sandbox's sample) and still refuses its neighbours", async () => {
+    const sandboxLike = createFeedService({
+      db,
+      articles: createArticleService({ db, articles: createArticlesRepository(db) }),
+      enqueue: (id) => queued.push(id),
+      allowPrivate: false,
+      trustedUrls: [server.url("/news.xml")],
+    });
+    await expect(sandboxLike.addFeed(server.url("/blog.atom"))).rejects.toBeInstanceOf(
+      FeedUrlNotAllowedError,
+    );
+    const { feed, created } = await sandboxLike.addFeed(server.url("/news.xml"));
+    expect(created).toBe(3);
+    expect(await sandboxLike.pollAll()).toEqual([
+      expect.objectContaining({ feedId: feed.id, status: "not-modified" }),
+    ]);
+  });
+
   it("refuses the same feed twice", async () => {
     const { feed } = await feeds.addFeed(server.url("/news.xml"));
     await expect(feeds.addFeed(server.url("/news.xml"))).rejects.toThrow(

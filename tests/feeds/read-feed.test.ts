@@ -157,9 +157,9 @@ describe("limits and refusals", () => {
     expect(() => read("")).toThrow(/empty/);
   });
 
-  it("says broken XML is malformed", () => {
+  it("says broken XML is broken", () => {
     expect(() => read('<rss version="2.0"><channel><title>x</title><item><title>a</ite')).toThrow(
-      /the feed is malformed/,
+      /^the feed is broken XML and cannot be read/,
     );
   });
 

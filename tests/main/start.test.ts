@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli/index.js";
-import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../support/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { EDITOR, privateMessage, READER, TEST_CHANNEL } from "../support/updates.js";
 
 const TSX = join(process.cwd(), "node_modules", ".bin", "tsx");
@@ -18,9 +20,19 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function startBot(env: Record<string, string>) {
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function startBot(env: Record<string, string>, cwd = process.cwd(), entry = "src/main.ts") {
   const output = { stdout: "", stderr: "" };
-  const proc = spawn(TSX, ["src/main.ts"], {
+  const proc = spawn(TSX, [join(process.cwd(), entry)], {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -84,9 +96,10 @@ describe("npm start", () => {
     expect(bot.output.stdout + bot.output.stderr).not.toContain(TEST_TOKEN.split(":")[1]!);
   }, 90_000);
 
-  it("refuses to start without a token and says how to get one", async () => {
+  it("in production, refuses to start without a token and says how to get one", async () => {
     const bot = startBot({
       BOT_TOKEN: "",
+      NODE_ENV: "production",
       DATABASE_PATH: join(tmpdir(), "never-created", "news.db"),
     });
     child = bot.proc;
@@ -94,5 +107,68 @@ describe("npm start", () => {
     expect(bot.output.stderr).toMatch(/BOT_TOKEN is not set/);
     expect(bot.output.stderr).toMatch(/@BotFather/);
     expect(bot.output.stderr).not.toMatch(/at .*\.ts:\d+/);
+  }, 60_000);
+
+  it("without a token, opens the sandbox on its own database and says how to go live", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-sandbox-start-"));
+    const port = await freePort();
+    const bot = startBot(
+      { BOT_TOKEN: "", NODE_ENV: "", SANDBOX_PORT: String(port), DATABASE_PATH: "data/live.db" },
+      dir,
+    );
+    child = bot.proc;
+    await vi.waitFor(() => expect(bot.output.stdout).toContain("@BotFather"), {
+      timeout: 45_000,
+      interval: 200,
+    });
+    expect(bot.output.stdout).toContain(`Open http://127.0.0.1:${port} in your browser`);
+    expect(bot.output.stdout).toContain("Nothing is sent to Telegram");
+    expect(bot.output.stdout).toContain("data/sandbox.db");
+    const state = (await (await fetch(`http://127.0.0.1:${port}/api/state`)).json()) as {
+      sample: { offered: boolean };
+    };
+    expect(state.sample.offered).toBe(true);
+    expect(existsSync(join(dir, "data", "sandbox.db"))).toBe(true);
+    expect(existsSync(join(dir, "data", "live.db"))).toBe(false);
+    bot.proc.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+  }, 60_000);
+
+  it("says which variable to change when the sandbox's port is taken", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "newsroom-sandbox-busy-"));
+      const bot = startBot({ BOT_TOKEN: "", NODE_ENV: "", SANDBOX_PORT: String(port) }, dir);
+      child = bot.proc;
+      expect(await bot.exited).toBe(2);
+      expect(bot.output.stderr).toContain(`Port ${port} is taken: set SANDBOX_PORT to a free port`);
+      expect(bot.output.stderr).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
+
+  it("npm run sandbox opens the sandbox even when a token is set", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-sandbox-run-"));
+    const port = await freePort();
+    const bot = startBot(
+      {
+        BOT_TOKEN: TEST_TOKEN,
+        TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+        SANDBOX_PORT: String(port),
+      },
+      dir,
+      "src/sandbox/main.ts",
+    );
+    child = bot.proc;
+    await vi.waitFor(() => expect(bot.output.stdout).toContain("Nothing is sent to Telegram"), {
+      timeout: 45_000,
+      interval: 200,
+    });
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    bot.proc.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
   }, 60_000);
 });

@@ -36,11 +36,11 @@ function parseTelegramHtml(html: string) {
 }
 
 describe("the house-style post", () => {
-  it("has a bold headline, the body, the italic time and source line, and the linked footer", () => {
+  it("has a bold headline linked to the story, the body, the italic time and source line, and the linked footer", () => {
     const post = formatPost(buildArticle({ id: 7 }), FORMAT);
     expect(post.kind).toBe("text");
     expect(post.html).toBe(
-      "<b>China calls Russia ties solid as rock</b>\n\n" +
+      '<a href="https://news.example.org/story/7"><b>China calls Russia ties solid as rock</b></a>\n\n' +
         "Wang Yi said relations were solid, writes Bloomberg.\n\nThe visit came a year after the invasion.\n\n" +
         "<i>9:58 23.02.2023</i> · Bloomberg\n" +
         '<a href="https://t.me/newsroom_test">read more in our Telegram-channel</a>',
@@ -58,7 +58,7 @@ describe("the house-style post", () => {
   });
 
   it("writes the footer as plain text when there is no channel URL", () => {
-    const post = formatPost(buildArticle(), { ...FORMAT, channelUrl: undefined });
+    const post = formatPost(buildArticle({ url: null }), { ...FORMAT, channelUrl: undefined });
     expect(post.html.endsWith("\nread more in our Telegram-channel")).toBe(true);
     expect(post.html).not.toContain("<a ");
   });
@@ -82,15 +82,16 @@ describe("the house-style post", () => {
     const post = formatPost(article, FORMAT);
     const { text, tags } = parseTelegramHtml(post.html);
     expect(tags.every((t) => TELEGRAM_TAGS.has(t))).toBe(true);
-    expect(tags).toEqual(["b", "i", "a"]);
+    expect(tags).toEqual(["a", "b", "i", "a"]);
+    expect(post.html).toContain('<a href="https://example.org/a?x=1&amp;y=&quot;2&quot;"><b>');
     expect(text).toContain("<script>alert(1)</script> a < b & c > d");
     expect(text).toContain('Unbalanced <b>bold and <i>italic</b> and &amp; and "quotes".');
     expect(text).toContain("· <Evil & Co>");
   });
 
   it("plain fallback carries the same words and the links' addresses, without markup", () => {
-    const post = formatPost(buildArticle({ title: "A <b> title" }), FORMAT);
-    expect(post.plain.startsWith("A <b> title\n\n")).toBe(true);
+    const post = formatPost(buildArticle({ id: 5, title: "A <b> title" }), FORMAT);
+    expect(post.plain.startsWith("A <b> title\nhttps://news.example.org/story/5\n\n")).toBe(true);
     expect(post.plain).toContain("read more in our Telegram-channel: https://t.me/newsroom_test");
   });
 });

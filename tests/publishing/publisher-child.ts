@@ -12,7 +12,7 @@ import { openDatabase } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
 import { silentLogger } from "../../src/logger.js";
 import { createPublishing } from "../../src/publishing/index.js";
-import { TEST_TOKEN } from "../support/fake-bot-api.js";
+import { TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 
 const [dbPath, apiRoot, postsPerRun] = process.argv.slice(2);
 const config = createConfig({

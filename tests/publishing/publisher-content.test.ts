@@ -71,7 +71,12 @@ describe("edits follow the archive", () => {
     await vi.waitFor(() => expect(h.posts()[0]!.editCount).toBe(1));
     expect(h.posts()).toHaveLength(1);
     expect(h.posts()[0]!.text).toContain("Second version, with more facts.");
-    expect(h.posts()[0]!.entities.map((e) => e.type)).toEqual(["bold", "italic", "text_link"]);
+    expect(h.posts()[0]!.entities.map((e) => e.type)).toEqual([
+      "bold",
+      "text_link",
+      "italic",
+      "text_link",
+    ]);
   });
 
   it("edits a photo post's caption", async () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
-import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
+import { type FakeBotApi, startFakeBotApi } from "../../src/sandbox/fake-bot-api.js";
 import { CHANNEL, setupPublishing } from "./publishing-setup.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

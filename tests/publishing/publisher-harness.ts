@@ -11,7 +11,7 @@ import {
   type FakeBotApiOptions,
   startFakeBotApi,
   TEST_TOKEN,
-} from "../support/fake-bot-api.js";
+} from "../../src/sandbox/fake-bot-api.js";
 import { CHANNEL, setupPublishing } from "./publishing-setup.js";
 
 export const EDITORS = [111_111, 222_222];

@@ -40,6 +40,12 @@ describe("publishing a queued article", () => {
     const footerAt = post.text.indexOf("read more");
     expect(post.entities).toEqual([
       { type: "bold", offset: 0, length: title.length },
+      {
+        type: "text_link",
+        offset: 0,
+        length: title.length,
+        url: expect.stringMatching(/^https:\/\/news\.example\.org\/s\/\d+$/),
+      },
       { type: "italic", offset: post.text.indexOf("9:58"), length: "9:58 23.02.2023".length },
       {
         type: "text_link",
@@ -192,7 +198,7 @@ describe("delivery trouble", () => {
     const post = h.posts()[0]!;
     expect(post.entities).toEqual([]);
     expect(post.text).toMatch(
-      /^Odd markup\n\n[\s\S]*read more in our Telegram-channel: https:\/\/t\.me\/newsroom_test$/,
+      /^Odd markup\nhttps:\/\/news\.example\.org\/s\/\d+\n\n[\s\S]*read more in our Telegram-channel: https:\/\/t\.me\/newsroom_test$/,
     );
   });
 

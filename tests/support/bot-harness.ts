@@ -3,6 +3,7 @@ import type { Update } from "grammy/types";
 import { createArticleService } from "../../src/articles/article-service.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { BotDeps } from "../../src/bot/deps.js";
+import { createBackgroundWork } from "../../src/bot/editor-desk/background-work.js";
 import { createBot } from "../../src/bot/index.js";
 import { type Config, createConfig } from "../../src/config.js";
 import { createArticlesRepository } from "../../src/db/articles-repository.js";
@@ -11,7 +12,12 @@ import { createKeyValueStorage } from "../../src/db/key-value-storage.js";
 import { TELEGRAM_LIMITS } from "../../src/delivery/send-budget.js";
 import { createSendScheduler } from "../../src/delivery/send-scheduler.js";
 import { silentLogger } from "../../src/logger.js";
-import { type FakeBotApi, startFakeBotApi, TEST_BOT_INFO, TEST_TOKEN } from "./fake-bot-api.js";
+import {
+  type FakeBotApi,
+  startFakeBotApi,
+  TEST_BOT_INFO,
+  TEST_TOKEN,
+} from "../../src/sandbox/fake-bot-api.js";
 import { createTestDb } from "./test-db.js";
 import { EDITOR, TEST_CHANNEL } from "./updates.js";
 
@@ -35,6 +41,8 @@ export interface BotHarness {
   readonly bot: Bot<BotContext>;
   /** Feeds one update through the bot; its API calls go over HTTP to the fake. */
   send(update: Update): Promise<void>;
+  /** Waits for work editors started that goes on after their answer ("Post now" deliveries). */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +66,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     logger: silentLogger(),
     articles: createArticleService({ db, articles: createArticlesRepository(db) }),
     conversationStorage: createKeyValueStorage(db, "conversation"),
+    background: createBackgroundWork(silentLogger()),
   };
   const deps = { ...base, ...options.deps?.(base, db, config) } as BotDeps;
   // Telegram's limits, except that a private chat takes a test's quick steps without pacing
@@ -73,6 +82,10 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     deps,
     bot,
     send: (update) => bot.handleUpdate(update),
-    close: () => fake.close(),
+    settle: () => deps.background?.idle() ?? Promise.resolve(),
+    close: async () => {
+      await deps.background?.idle();
+      await fake.close();
+    },
   };
 }

@@ -14,7 +14,7 @@ import type {
   Update,
   User,
 } from "grammy/types";
-import { TEST_BOT_INFO, TEST_CHANNEL } from "./fake-bot-api/bot-identity.js";
+import { TEST_BOT_INFO, TEST_CHANNEL } from "../../src/sandbox/fake-bot-api/bot-identity.js";
 
 export { TEST_CHANNEL };
 

@@ -3,7 +3,7 @@ import type { Context } from "grammy";
 import { isWebUrl } from "../../publishing/telegram-html.js";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowFor } from "../editor-desk/post-now.js";
+import { POSTING_TEXT, postNowInBackground } from "../editor-desk/post-now.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
 import { parseWhen } from "../input/parse-when.js";
@@ -127,12 +127,19 @@ export function createNewArticleConversation(desk: EditorDesk) {
       );
       if (when.kind === "now" && result.status === "accepted" && result.item.state === "queued") {
         const itemId = result.item.id;
-        const posted = await conversation.external(() => postNowFor(desk, itemId));
-        await answer.ctx.reply(
-          posted.ok
-            ? publishOutcomeHtml(posted.outcome)
-            : `⚠️ Not posted: ${escapeHtml(posted.reason)}.`,
-          { parse_mode: "HTML" },
+        // The dialog ends at once; the delivery's outcome replaces "Posting…" when it is known.
+        const status = await answer.ctx.reply(POSTING_TEXT);
+        await conversation.external(() =>
+          postNowInBackground(desk, itemId, (posted) =>
+            desk.api.editMessageText(
+              status.chat.id,
+              status.message_id,
+              posted.ok
+                ? publishOutcomeHtml(posted.outcome)
+                : `⚠️ Not posted: ${escapeHtml(posted.reason)}.`,
+              { parse_mode: "HTML" },
+            ),
+          ),
         );
         return;
       }

@@ -1,11 +1,14 @@
+import type { Api } from "grammy";
 import type { ArticleService } from "../../articles/article-service.js";
 import type { Config } from "../../config.js";
 import type { KeyValueStorage } from "../../db/key-value-storage.js";
 import { type ArticleIntake, createArticleIntake } from "../../editorial/article-intake.js";
 import type { FeedService } from "../../feeds/feed-service.js";
+import type { Logger } from "../../logger.js";
 import type { Publisher } from "../../publishing/publisher.js";
 import type { QueueService } from "../../publishing/queue-service.js";
-import type { BotDeps } from "../deps.js";
+import type { BotDeps, TelegramReachability } from "../deps.js";
+import { type BackgroundWork, createBackgroundWork } from "./background-work.js";
 import type { PendingPaste } from "./paste-store.js";
 
 /** Everything the editors' features share, built once in createBot. */
@@ -19,10 +22,16 @@ export interface EditorDesk {
   readonly feeds: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed"> | undefined;
   readonly pendingPastes: KeyValueStorage<PendingPaste> | undefined;
   readonly now: () => number;
+  /** Deliveries editors started, going on after their update was answered. */
+  readonly background: BackgroundWork;
+  readonly logger: Logger;
+  /** The bot's own Api, for reports that outlive an update (a dialog's ctx.api does not). */
+  readonly api: Api;
+  readonly telegramStatus: (() => TelegramReachability) | undefined;
 }
 
 /** The editors' desk, or undefined when the bot was built without a queue (no editor features). */
-export function createEditorDesk(config: Config, deps: BotDeps): EditorDesk | undefined {
+export function createEditorDesk(config: Config, deps: BotDeps, api: Api): EditorDesk | undefined {
   if (!deps.queue) return undefined;
   return {
     adminIds: config.adminIds,
@@ -40,5 +49,9 @@ export function createEditorDesk(config: Config, deps: BotDeps): EditorDesk | un
     feeds: deps.feeds,
     pendingPastes: deps.pendingPastes,
     now: Date.now,
+    background: deps.background ?? createBackgroundWork(deps.logger),
+    logger: deps.logger,
+    api,
+    telegramStatus: deps.telegramStatus,
   };
 }

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowFor } from "../editor-desk/post-now.js";
+import { POSTING_TEXT, postNowInBackground } from "../editor-desk/post-now.js";
 import { isAdminOf } from "../filters/is-admin.js";
 import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
@@ -22,12 +22,17 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
       );
       return;
     }
-    const result = await postNowFor(desk, id === undefined ? undefined : Number(id));
-    await ctx.reply(
-      result.ok
-        ? publishOutcomeHtml(result.outcome)
-        : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
-      { parse_mode: "HTML" },
+    // Answered at once; the outcome replaces "Posting…" when the channel has answered.
+    const status = await ctx.reply(POSTING_TEXT);
+    postNowInBackground(desk, id === undefined ? undefined : Number(id), (result) =>
+      ctx.api.editMessageText(
+        status.chat.id,
+        status.message_id,
+        result.ok
+          ? publishOutcomeHtml(result.outcome)
+          : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
+        { parse_mode: "HTML" },
+      ),
     );
   });
 

@@ -2,11 +2,12 @@ import { Composer, GrammyError } from "grammy";
 import { QueueError } from "../../publishing/queue-errors.js";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowFor } from "../editor-desk/post-now.js";
+import { POSTING_TEXT, postNowInBackground } from "../editor-desk/post-now.js";
 import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeText } from "../formatters/admin-publish.js";
+import { publishOutcomeHtml } from "../formatters/admin-publish.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
+import { escapeHtml } from "../formatters/admin-text.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
 
@@ -29,16 +30,56 @@ async function redraw(ctx: BotContext, desk: EditorDesk, page: number): Promise<
   }
 }
 
-/** Does what an item button says; returns the short answer for the editor. */
-async function act(desk: EditorDesk, button: Extract<QueueButton, { kind: "item" }>) {
+/**
+ * "Post now" under /queue or a preview: answered at once ("Posting…" as the button's notice and
+ * as a message), the delivery goes on in the background and its outcome replaces that message;
+ * then the queue (or the preview's buttons) is brought up to date.
+ */
+async function postNowButton(
+  ctx: BotContext,
+  desk: EditorDesk,
+  button: Extract<QueueButton, { kind: "item" }>,
+): Promise<void> {
+  if (desk.queue.get(button.itemId)?.state !== "queued") {
+    // Stale: known at once, so answered at once like the other buttons.
+    await ctx.answerCallbackQuery({ text: STALE });
+    await afterItemGone(ctx, desk, button);
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: POSTING_TEXT });
+  const status = await ctx.reply(`${POSTING_TEXT} (item #${button.itemId})`);
+  postNowInBackground(desk, button.itemId, async (result) => {
+    const text = result.ok
+      ? publishOutcomeHtml(result.outcome)
+      : `⚠️ Item #${button.itemId}: ${escapeHtml(result.stale ? STALE : result.reason)}`;
+    await ctx.api.editMessageText(status.chat.id, status.message_id, text, { parse_mode: "HTML" });
+    if (result.ok || result.stale) await afterItemGone(ctx, desk, button);
+  });
+}
+
+/** The item left the queue: redraw /queue, or drop the buttons under a preview. */
+async function afterItemGone(
+  ctx: BotContext,
+  desk: EditorDesk,
+  button: Extract<QueueButton, { kind: "item" }>,
+): Promise<void> {
+  if (button.page !== undefined) {
+    await redraw(ctx, desk, button.page);
+    return;
+  }
+  await ctx.editMessageReplyMarkup().catch((error: unknown) => {
+    if (!isNotModified(error)) throw error;
+  });
+}
+
+/** Does what an item button says (all but "Post now"); returns the short answer for the editor. */
+function act(
+  desk: EditorDesk,
+  button: Extract<QueueButton, { kind: "item" }>,
+): { text: string; done: boolean } {
   const { itemId } = button;
   try {
     switch (button.action) {
-      case "p": {
-        const result = await postNowFor(desk, itemId);
-        if (result.ok) return { text: publishOutcomeText(result.outcome), done: true };
-        return { text: result.stale ? STALE : result.reason, done: result.stale };
-      }
       case "r":
         desk.queue.remove(itemId);
         return { text: "Removed from the queue.", done: true };
@@ -54,6 +95,8 @@ async function act(desk: EditorDesk, button: Extract<QueueButton, { kind: "item"
       case "y":
         desk.queue.retry(itemId);
         return { text: "Queued again at the end.", done: false };
+      case "p":
+        return { text: "This button is not valid.", done: false };
     }
   } catch (error) {
     // A removed, posted or unknown item: the button is stale.
@@ -86,7 +129,11 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
       await redraw(ctx, desk, button.page);
       return;
     }
-    const answer = await act(desk, button);
+    if (button.action === "p") {
+      await postNowButton(ctx, desk, button);
+      return;
+    }
+    const answer = act(desk, button);
     await ctx.answerCallbackQuery({ text: answer.text });
     if (button.page !== undefined) {
       await redraw(ctx, desk, button.page);

@@ -13,7 +13,7 @@ export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> 
     .chatType("private")
     .filter(isAdminOf(desk.adminIds))
     .command("stats", (ctx) =>
-      ctx.reply(statsHtml(stats.snapshot(), desk.timezone), {
+      ctx.reply(statsHtml(stats.snapshot(), desk.timezone, desk.telegramStatus?.()), {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
       }),

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../articles/article.js";
 import type { ArticleService } from "../../articles/article-service.js";
+import { displayUrl } from "../../articles/display-url.js";
 import { isWebUrl, renderHtml } from "../../publishing/telegram-html.js";
 import type { BotContext } from "../context.js";
 import type { ReaderSearch } from "../deps.js";
@@ -27,7 +28,7 @@ export interface InlineSearchFeatureDeps {
 
 function resultFor(article: Article, format: ReaderFormat, m: Messages): InlineQueryResultArticle {
   const lead = leadLine(article, 200);
-  const link = isWebUrl(article.url) ? article.url : undefined;
+  const link = isWebUrl(article.url) ? displayUrl(article.url) : undefined;
   return {
     type: "article",
     id: `a${article.id}`,

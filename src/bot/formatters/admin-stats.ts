@@ -1,14 +1,25 @@
 import type { StatsSnapshot } from "../../stats/editor-stats.js";
+import type { TelegramReachability } from "../deps.js";
 import { fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
-/** The /stats message. */
-export function statsHtml(s: StatsSnapshot, timezone: string): string {
+/** The /stats message; with a warning line while Telegram has been unreachable for a while. */
+export function statsHtml(
+  s: StatsSnapshot,
+  timezone: string,
+  telegram?: TelegramReachability,
+): string {
   const publishing = s.paused
     ? `⏸ paused since ${shownTime(s.paused.at, timezone)}${s.paused.by === "telegram" ? " (Telegram refused the channel)" : ""} — /resume`
     : "▶️ running on schedule";
   const lines = [
     "<b>Newsroom stats</b>",
     "",
+    ...(telegram && !telegram.reachable && telegram.unreachableSince !== null
+      ? [
+          `⚠️ Telegram unreachable since ${shownTime(telegram.unreachableSince, timezone)}: posts wait and are retried.`,
+          "",
+        ]
+      : []),
     `Articles stored: ${s.articles}`,
     `Queued: ${s.queued}${s.failed ? ` · failed: ${s.failed}` : ""}`,
     `Posted today: ${s.postedToday} · last 7 days: ${s.postedLast7Days}`,

@@ -1,4 +1,5 @@
 import type { Article } from "../../articles/article.js";
+import { displayUrl } from "../../articles/display-url.js";
 import { cutParagraph } from "../../publishing/cut-text.js";
 import { isWebUrl, type Piece } from "../../publishing/telegram-html.js";
 
@@ -36,12 +37,12 @@ export function oneLine(text: string, max: number): string {
   return `${cutParagraph(flat, max - 1)}…`;
 }
 
-/** Where a headline links: the article's own page, else its deep link into this bot. */
+/** Where a headline links: the article's own page (without tracking parameters), else its deep link into this bot. */
 export function articleLink(
   article: Pick<Article, "id" | "url">,
   format: ReaderFormat,
 ): string | undefined {
-  if (isWebUrl(article.url)) return article.url;
+  if (isWebUrl(article.url)) return displayUrl(article.url);
   return format.botUsername ? `https://t.me/${format.botUsername}?start=a${article.id}` : undefined;
 }
 

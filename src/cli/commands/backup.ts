@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { openDatabase } from "../../db/connection.js";
+import { createLeaseRepository } from "../../db/lease-repository.js";
 import { type CliContext, UsageError } from "../cli-context.js";
 
 /** `backup [--force] <path>`: a consistent copy of the live database through SQLite's backup API. */
@@ -24,6 +26,13 @@ export async function backupCommand(args: string[], ctx: CliContext): Promise<nu
   }
   mkdirSync(dirname(resolve(target)), { recursive: true });
   const progress = await db.backup(target);
+  // The copy must not look held by the running bot: a bot started on a restored copy takes it.
+  const copy = openDatabase(target);
+  try {
+    createLeaseRepository(copy).clear();
+  } finally {
+    copy.close();
+  }
   ctx.out(`backed up ${progress.totalPages} pages to ${target}`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPost } from "../../../src/publishing/format-post.js";
+import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
 import type { BotHarness } from "../../support/bot-harness.js";
-import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { callbackQuery, EDITOR, privateMessage, READER } from "../../support/updates.js";
 import { closedAfterEach } from "../harness-lifecycle.js";
 import { articleText, CHANNEL, snapshot, startEditorHarness } from "./editor-harness.js";
@@ -113,12 +113,14 @@ describe("the buttons under a preview", () => {
         message: { chatId: EDITOR.id, messageId: preview.messageId },
       }),
     );
+    expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.payload.text).toBe("⏳ Posting…");
+    await h.settle();
     const posts = h.fake.messages(CHANNEL);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.html).toBe(preview.html);
     expect(queueRows(h)[0]!.state).toBe("posted");
-    expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.payload.text).toBe(
-      "Posted to the channel.",
+    expect(h.fake.messages(EDITOR.id).at(-1)!.text).toBe(
+      "✅ Item #1 (article 1): Posted to the channel.",
     );
     // The item left the queue, so its buttons are gone.
     expect(h.fake.messages(EDITOR.id)[1]!.replyMarkup).toBeUndefined();

@@ -1,12 +1,14 @@
 import { Api } from "grammy";
+import { installApiTransformers } from "../../../src/bot/api-transformers.js";
+import type { BotDeps } from "../../../src/bot/deps.js";
 import { createTelegramGateway } from "../../../src/bot/telegram-gateway.js";
 import type { Db } from "../../../src/db/connection.js";
 import { createKeyValueStorage } from "../../../src/db/key-value-storage.js";
 import { createFeedService } from "../../../src/feeds/feed-service.js";
 import { silentLogger } from "../../../src/logger.js";
 import { createPublishing } from "../../../src/publishing/index.js";
+import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
-import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { TEST_CHANNEL } from "../../support/updates.js";
 
 export const CHANNEL = `@${TEST_CHANNEL.username}`;
@@ -17,17 +19,24 @@ export const CHANNEL = `@${TEST_CHANNEL.username}`;
  * all over the harness database (pass `db` to simulate a restart).
  */
 export async function startEditorHarness(
-  options: { env?: Record<string, string>; db?: Db } = {},
+  options: {
+    env?: Record<string, string>;
+    db?: Db;
+    /** The channel's Api retries 429s, 5xx and network failures, as in production. */
+    retrying?: boolean;
+    /** More dependencies (e.g. telegramStatus). */
+    extra?: Partial<BotDeps>;
+  } = {},
 ): Promise<BotHarness> {
   const harness = await startBotHarness({
     ...options,
     deps: (base, db, config) => {
+      const channelApi = new Api(config.botToken!, { apiRoot: config.telegramApiRoot });
+      if (options.retrying) installApiTransformers(channelApi);
       const { queue, publisher } = createPublishing({
         db,
         articles: base.articles,
-        gateway: createTelegramGateway(
-          new Api(config.botToken!, { apiRoot: config.telegramApiRoot }),
-        ),
+        gateway: createTelegramGateway(channelApi),
         config,
         botUsername: TEST_BOT_INFO.username,
         logger: silentLogger(),
@@ -46,6 +55,7 @@ export async function startEditorHarness(
         publisher,
         feeds,
         pendingPastes: createKeyValueStorage(db, "pending-paste"),
+        ...options.extra,
       };
     },
   });

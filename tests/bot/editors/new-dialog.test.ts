@@ -69,6 +69,7 @@ describe("/new, the guided dialog", () => {
     for (const text of ["/new", "Storm warning for the coast", BODY, "/skip"]) await say(h, text);
     await press(h, "e:wp");
     await press(h, "e:nc");
+    await h.settle();
     expect(h.fake.messages(CHANNEL).map((m) => m.text.split("\n")[0])).toEqual([
       "Storm warning for the coast",
     ]);

@@ -97,7 +97,14 @@ describe("/queue", () => {
     const [a, b] = queueArticles(h, 2);
     const message = await openQueue(h);
     await pressOn(h, message.messageId, `q:p:${b}:0`);
+    expect(lastAnswer(h).text).toBe("⏳ Posting…");
+    await h.settle();
     expect(h.fake.messages(CHANNEL).map((m) => m.text.split("\n")[0])).toEqual(["Story 2 <of 2>"]);
+    // The "Posting…" message now tells the outcome, and the list no longer shows the item.
+    expect(h.fake.messages(EDITOR.id).map((m) => m.text)).toContain(
+      `✅ Item #${b} (article 2): Posted to the channel.`,
+    );
+    expect(h.fake.messages(EDITOR.id)[0]!.text).not.toContain("Story 2");
     await pressOn(h, message.messageId, `q:r:${a}:0`);
     expect(order(h)).toEqual([]);
     expect(h.fake.messages(EDITOR.id)[0]!.text).toContain("The queue is empty.");
@@ -158,7 +165,10 @@ describe("/postnow, /pause, /resume", () => {
     const h = await start();
     const [, b] = queueArticles(h, 3);
     await h.send(privateMessage(`/postnow ${b}`, { from: EDITOR }));
+    expect(h.fake.messages(EDITOR.id).map((m) => m.text)).toEqual(["⏳ Posting…"]);
+    await h.settle();
     await h.send(privateMessage("/postnow", { from: EDITOR }));
+    await h.settle();
     expect(h.fake.messages(CHANNEL).map((m) => m.text.split("\n")[0])).toEqual([
       "Story 2 <of 3>",
       "Story 1 <of 3>",
@@ -168,6 +178,7 @@ describe("/postnow, /pause, /resume", () => {
       "✅ Item #1 (article 1): Posted to the channel.",
     ]);
     await h.send(privateMessage(`/postnow ${b}`, { from: EDITOR }));
+    await h.settle();
     expect(h.fake.messages(EDITOR.id).at(-1)!.text).toBe(
       `⚠️ Nothing posted: queue item ${b} is posted.`,
     );

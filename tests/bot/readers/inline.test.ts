@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseTelegramHtml } from "../../../src/sandbox/fake-bot-api.js";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
-import { parseTelegramHtml } from "../../support/fake-bot-api.js";
 import { inlineQuery, READER, RUSSIAN_READER } from "../../support/updates.js";
 import { closedAfterEach } from "../harness-lifecycle.js";
 import { addArticle, addArticles, SEED_TIME } from "./reader-support.js";

@@ -39,6 +39,20 @@ describe("/latest", () => {
     expect(buttonsOf(list).map((b) => b.text)).toEqual(["More ▶"]);
   });
 
+  it("links headlines without utm_* and other tracking parameters", async () => {
+    const harness = await startHarness();
+    addArticle(harness, {
+      title: "Tracked story",
+      body: "A story whose feed adds tracking to its link.",
+      url: "https://news.example/tracked?id=3&utm_source=rss&utm_campaign=feed&fbclid=x",
+      publishedAt: SEED_TIME,
+    });
+    await harness.send(privateMessage("/latest", { from: READER }));
+    expect(linksOf(lastMessage(harness, READER.id))).toEqual([
+      { text: "Tracked story", url: "https://news.example/tracked?id=3" },
+    ]);
+  });
+
   it("gives the number asked for, up to 20", async () => {
     const harness = await startHarness();
     addArticles(harness, 25);

@@ -1,6 +1,6 @@
 import type { Article, ArticleInput } from "../../../src/articles/article.js";
+import type { StoredEntity, StoredMessage } from "../../../src/sandbox/fake-bot-api.js";
 import type { BotHarness } from "../../support/bot-harness.js";
-import type { StoredEntity, StoredMessage } from "../../support/fake-bot-api.js";
 
 /** 9:58 on 23 February 2023 in Moscow (the harness's TIMEZONE), 6:58 UTC. */
 export const SEED_TIME = Date.UTC(2023, 1, 23, 6, 58);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
 import { startBotHarness } from "../../support/bot-harness.js";
-import { TEST_BOT_INFO } from "../../support/fake-bot-api.js";
 import { privateMessage, READER, RUSSIAN_READER } from "../../support/updates.js";
 import { closedAfterEach } from "../harness-lifecycle.js";
 import { addArticle, lastMessage, linksOf, SEED_TIME, textsOf } from "./reader-support.js";
@@ -55,6 +55,7 @@ describe("/start and /help", () => {
     expect(textsOf(post, "bold")).toEqual(["Bridge <reopens> & traffic flows"]);
     expect(textsOf(post, "italic")).toEqual(["9:58 23.02.2023"]);
     expect(linksOf(post)).toEqual([
+      { text: "Bridge <reopens> & traffic flows", url: "https://news.example/bridge" },
       { text: "read more in our Telegram-channel", url: "https://t.me/newsroom_test" },
     ]);
   });

@@ -27,6 +27,8 @@ export interface ServerDeps {
   state: FakeState;
   failures: FailurePlan;
   calls: RecordedCall[];
+  /** Told of every answered call, with the result on success (the sandbox's web view listens). */
+  onCall?: (call: RecordedCall, result: unknown) => void;
 }
 
 export interface RunningServer {
@@ -51,8 +53,15 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const held = new Set<ServerResponse>();
   const closing = new AbortController();
 
-  const record = (method: string, payload: Payload, outcome: Partial<RecordedCall>) => {
-    deps.calls.push({ method, payload, ok: false, at: deps.state.now(), ...outcome });
+  const record = (
+    method: string,
+    payload: Payload,
+    outcome: Partial<RecordedCall>,
+    result?: unknown,
+  ) => {
+    const call: RecordedCall = { method, payload, ok: false, at: deps.state.now(), ...outcome };
+    deps.calls.push(call);
+    deps.onCall?.(call, result);
   };
   const refuse = (res: ServerResponse, method: string, payload: Payload, error: ApiError) => {
     record(method, payload, {
@@ -94,7 +103,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     res: ServerResponse,
     method: string,
     payload: Payload,
-    failure: Exclude<FakeFailure, AcceptedFailure>,
+    failure: Exclude<FakeFailure, AcceptedFailure | { delayMs: number }>,
   ) => {
     if (failure === "network") {
       record(method, payload, { description: "fake: connection destroyed" });
@@ -127,8 +136,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     }
     const handler = METHODS[method];
     if (!handler) return refuse(res, method, payload, new ApiError(404, "Not Found"));
-    const failure = deps.failures.take(method);
-    if (failure && !isAccepted(failure)) return fail(req, res, method, payload, failure);
+    const failure = deps.failures.take(method, payload.chat_id);
+    if (failure && typeof failure === "object" && "delayMs" in failure) {
+      await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    } else if (failure && !isAccepted(failure)) return fail(req, res, method, payload, failure);
     const gone = new AbortController();
     const abort = () => gone.abort();
     res.on("close", abort);
@@ -136,10 +147,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     try {
       const result = await handler(deps.state, payload, gone.signal);
       if (isAccepted(failure)) {
-        record(method, payload, { ok: true, description: `fake: ${failure}` });
+        record(method, payload, { ok: true, description: `fake: ${failure}` }, result);
         return loseAnswer(res, failure, result);
       }
-      record(method, payload, { ok: true });
+      record(method, payload, { ok: true }, result);
       send(res, 200, { ok: true, result });
     } catch (e) {
       if (e instanceof ApiError) return refuse(res, method, payload, e);

@@ -13,6 +13,13 @@ export interface InternalMessage extends StoredMessage {
   fileId?: string;
 }
 
+/** What setWebhook registered. */
+export interface WebhookSetup {
+  url: string;
+  secretToken?: string;
+  allowedUpdates?: string[];
+}
+
 export interface BotCommand {
   command: string;
   description: string;
@@ -26,7 +33,7 @@ export class FakeState {
   readonly commands = new Map<string, BotCommand[]>();
   readonly answeredQueries = new Set<string>();
   messages: InternalMessage[] = [];
-  webhook: { url: string; secretToken?: string } = { url: "" };
+  webhook: WebhookSetup = { url: "" };
   private lastMessageId = new Map<number, number>();
   private files = 0;
 

@@ -36,7 +36,8 @@
  * photos are never fetched (an http(s) URL, a file_id or an upload is accepted); only HTML
  * parse_mode is parsed (explicit `entities` are stored as sent); `<a>` without href gives no
  * entity; edits by inline_message_id answer `true` and are not tracked; a webhook is recorded
- * but nothing is delivered to it; long polls wait in real time (the `now` option moves only the
+ * and updates reach it only through `deliverUpdate` (to a local origin standing in for the
+ * public URL's reverse proxy); long polls wait in real time (the `now` option moves only the
  * flood windows, dates and `at`); callback and inline query ids are not checked against updates.
  */
 import type { Update } from "grammy/types";
@@ -46,6 +47,7 @@ import { commandsKey } from "./fake-bot-api/methods/commands.js";
 import { startServer } from "./fake-bot-api/server.js";
 import { FakeState, type InternalMessage } from "./fake-bot-api/state.js";
 import type {
+  CallListener,
   ChatSetup,
   FakeBotApi,
   FakeBotApiOptions,
@@ -56,6 +58,7 @@ import type {
 
 export { HtmlParseError, parseTelegramHtml } from "./fake-bot-api/telegram-html.js";
 export type {
+  CallListener,
   ChatSetup,
   ChatType,
   FakeBotApi,
@@ -80,7 +83,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const state = new FakeState(TEST_TOKEN, options.now ?? Date.now, options);
   const failures = new FailurePlan();
   const calls: RecordedCall[] = [];
-  const running = await startServer({ state, failures, calls });
+  const listeners = new Set<CallListener>();
+  const onCall = (call: RecordedCall, result: unknown) => {
+    for (const listener of listeners) listener(call, result);
+  };
+  const running = await startServer({ state, failures, calls, onCall });
 
   return {
     apiRoot: running.apiRoot,
@@ -95,8 +102,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         .filter((m) => chat === undefined || m.chat.id === chat.id)
         .map(publicMessage);
     },
-    failNext: (method: string, failure: FakeFailure, times = 1) =>
-      failures.add(method, failure, times),
+    failNext: (method: string, failure: FakeFailure, times = 1, chatId?: number | string) =>
+      failures.add(method, failure, times, chatId),
     setChat: (chatId: number | string, chat: ChatSetup) => {
       state.chats.set(chatId, chat);
     },
@@ -109,6 +116,27 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     get webhookUrl() {
       return state.webhook.url;
+    },
+    onCall: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get webhook() {
+      return structuredClone(state.webhook);
+    },
+    deliverUpdate: async (update: Update, via: string) => {
+      const { url, secretToken } = state.webhook;
+      if (url === "") throw new Error("fake Bot API: no webhook is set");
+      const target = new URL(url);
+      const response = await fetch(new URL(target.pathname + target.search, via), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(secretToken ? { "x-telegram-bot-api-secret-token": secretToken } : {}),
+        },
+        body: JSON.stringify(update),
+      });
+      return { status: response.status, body: await response.text() };
     },
     reset: () => {
       calls.length = 0;

@@ -53,6 +53,8 @@ export interface StoredMessage {
  */
 export type FakeFailure =
   | { errorCode: number; description: string; retryAfter?: number }
+  /** Not a failure: the call is answered normally, but only after this many milliseconds. */
+  | { delayMs: number }
   | "network"
   | "timeout"
   | AcceptedFailure;
@@ -82,7 +84,8 @@ export interface FakeBotApi {
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   messages(chatId?: number | string): StoredMessage[];
-  failNext(method: string, failure: FakeFailure, times?: number): void;
+  /** The next `times` calls of `method` (to `chatId` only, when given) fail as planned. */
+  failNext(method: string, failure: FakeFailure, times?: number, chatId?: number | string): void;
   setChat(chatId: number | string, chat: ChatSetup): void;
   pushUpdate(update: Update): void;
   /** The commands set for a scope (default scope when omitted) and language ("" by default). */
@@ -94,6 +97,20 @@ export interface FakeBotApi {
   readonly polling: boolean;
   /** The webhook URL currently set, or "" when none. */
   readonly webhookUrl: string;
+  /** Calls `listener` after every answered call (result is undefined for refusals); returns an unsubscribe. */
+  onCall(listener: CallListener): () => void;
+  /** What the last setWebhook registered (url "" when none or deleted). */
+  readonly webhook: { url: string; secretToken?: string; allowedUpdates?: string[] };
+  /**
+   * Delivers an update as Telegram would: an HTTP POST of its JSON to the registered webhook,
+   * with the registered secret in X-Telegram-Bot-Api-Secret-Token. `via` is the origin the
+   * public URL's reverse proxy forwards to (e.g. `http://127.0.0.1:8443`); the URL's path is kept.
+   * Resolves to the bot's HTTP answer. Throws when no webhook is set.
+   */
+  deliverUpdate(update: Update, via: string): Promise<{ status: number; body: string }>;
   reset(): void;
   close(): Promise<void>;
 }
+
+/** Hears each call the emulator answered: what was asked, the outcome, and the result sent back. */
+export type CallListener = (call: RecordedCall, result: unknown) => void;

@@ -32,7 +32,15 @@ const setWebhook: MethodHandler = (state, p) => {
     throw badRequest("secret token contains unallowed characters");
   }
   if (optionalBool(p, "drop_pending_updates")) state.updates.dropPending();
-  state.webhook = url === "" ? { url: "" } : { url, ...(secretToken ? { secretToken } : {}) };
+  const allowed = optionalJson(p, "allowed_updates");
+  state.webhook =
+    url === ""
+      ? { url: "" }
+      : {
+          url,
+          ...(secretToken ? { secretToken } : {}),
+          ...(Array.isArray(allowed) ? { allowedUpdates: allowed.map(String) } : {}),
+        };
   return true;
 };
 

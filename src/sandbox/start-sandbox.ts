@@ -1,0 +1,174 @@
+import { run } from "@grammyjs/runner";
+import { Api } from "grammy";
+import { installApiTransformers } from "../bot/api-transformers.js";
+import { publishCommandMenus } from "../bot/commands-menu.js";
+import { createBot } from "../bot/index.js";
+import { createTelegramGateway } from "../bot/telegram-gateway.js";
+import type { Config } from "../config.js";
+import { openDatabase } from "../db/connection.js";
+import { createKeyValueStorage } from "../db/key-value-storage.js";
+import { migrate } from "../db/migrate.js";
+import { createSendScheduler } from "../delivery/send-scheduler.js";
+import type { Logger } from "../logger.js";
+import { startFeedJob } from "../scheduler/feed-job.js";
+import { startPublishJob } from "../scheduler/publish-job.js";
+import { createServices } from "../services.js";
+import { startFakeBotApi, TEST_BOT_INFO, TEST_CHANNEL, TEST_TOKEN } from "./fake-bot-api.js";
+import { SANDBOX_EDITOR_IDS, sandboxPeople } from "./people.js";
+import { createSampleFeed } from "./sample-feed.js";
+import { createSandboxApi } from "./sandbox-api.js";
+import { createTranscript } from "./transcript.js";
+import { createUpdateFactory } from "./user-updates.js";
+import { startWebServer } from "./web-server.js";
+
+/** The sandbox's own archive: never the live DATABASE_PATH. */
+export const SANDBOX_DATABASE = "data/sandbox.db";
+
+export interface SandboxOptions {
+  /** The operator's settings; the sandbox keeps their schedules, footer, time zone and editors. */
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Port of the web view (0 = any free port, for tests); SANDBOX_PORT by default. */
+  readonly port?: number;
+  /** SANDBOX_DATABASE by default; tests pass a temporary file. */
+  readonly databasePath?: string;
+}
+
+export interface RunningSandbox {
+  /** Where the web view answers, e.g. http://127.0.0.1:8080 */
+  readonly url: string;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * The settings the bot runs with inside the sandbox: the emulator's token, address and
+ * channel, the sandbox's database, and its own editors when ADMIN_IDS is empty.
+ */
+export function sandboxConfig(config: Config, apiRoot: string, databasePath: string): Config {
+  return Object.freeze({
+    ...config,
+    botToken: TEST_TOKEN,
+    telegramApiRoot: apiRoot,
+    channelId: `@${TEST_CHANNEL.username}`,
+    channelUrl: config.channelUrl ?? `https://t.me/${TEST_CHANNEL.username}`,
+    adminIds: config.adminIds.length > 0 ? config.adminIds : SANDBOX_EDITOR_IDS,
+    databasePath,
+  });
+}
+
+/**
+ * Starts the whole newsroom on this machine: the Bot API emulator, the real bot (createBot,
+ * the publisher with its recovery and edit-following, the publish and feed jobs, the CLI's
+ * services) pointed at it, and the web view on 127.0.0.1.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const { logger } = options;
+  const fake = await startFakeBotApi();
+  const transcript = createTranscript(fake);
+  // The emulator records every call for tests; a sandbox left running must not grow without end.
+  fake.onCall(() => {
+    if (fake.calls.length > 2000) fake.calls.splice(0, 1000);
+  });
+  const config = sandboxConfig(
+    options.config,
+    fake.apiRoot,
+    options.databasePath ?? SANDBOX_DATABASE,
+  );
+  const db = openDatabase(config.databasePath);
+  migrate(db);
+
+  // The web server starts first: the sample feed's address needs its port.
+  let api: ReturnType<typeof createSandboxApi> | undefined;
+  const web = await startWebServer({
+    port: options.port ?? config.sandboxPort,
+    handle: async (req) => api?.handle(req),
+    subscribe: (send) => transcript.subscribe(send),
+  }).catch(async (error: unknown) => {
+    db.close();
+    await fake.close();
+    throw error;
+  });
+  const sampleFeed = createSampleFeed(web.url);
+
+  // One send scheduler for the channel's Api and the bot, as in npm start.
+  const scheduler = createSendScheduler();
+  const channelApi = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot, timeoutSeconds: 10 });
+  installApiTransformers(channelApi, {
+    scheduler,
+    routing: { channel: config.channelId, editors: config.adminIds },
+  });
+  const services = createServices(config, db, logger, {
+    gateway: createTelegramGateway(channelApi),
+    botUsername: TEST_BOT_INFO.username,
+    trustedFeedUrls: [sampleFeed.url],
+  });
+  const { articles, publishing, feeds, search } = services;
+  const bot = createBot(
+    config,
+    {
+      logger,
+      articles,
+      search,
+      feeds,
+      queue: publishing?.queue,
+      publisher: publishing?.publisher,
+      conversationStorage: createKeyValueStorage(db, "conversation"),
+      pendingPastes: createKeyValueStorage(db, "paste"),
+    },
+    { botInfo: TEST_BOT_INFO, scheduler },
+  );
+  if (publishing) {
+    await publishing.publisher.recoverInterrupted();
+    publishing.publisher.followEdits(articles);
+  }
+  await publishCommandMenus(bot.api, config.adminIds, logger);
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: ["message", "callback_query", "inline_query"] } },
+  });
+  const publishJob = publishing
+    ? startPublishJob({
+        schedule: config.postSchedule,
+        timezone: config.timezone,
+        publisher: publishing.publisher,
+        postsPerRun: config.postsPerRun,
+        logger,
+      })
+    : undefined;
+  const feedJob = startFeedJob({
+    schedule: config.feedSchedule,
+    timezone: config.timezone,
+    feeds,
+    logger,
+  });
+
+  api = createSandboxApi({
+    fake,
+    services,
+    people: sandboxPeople(config.adminIds),
+    transcript,
+    updates: createUpdateFactory(),
+    sampleFeed,
+  });
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: web.url,
+    config,
+    close: () => {
+      closed ??= (async () => {
+        await Promise.allSettled([
+          publishJob?.stop(),
+          feedJob.stop(),
+          runner.isRunning() ? runner.stop() : undefined,
+        ]);
+        await publishing?.publisher.shutdown();
+        await services.feedReader.close();
+        await web.close();
+        await fake.close();
+        db.close();
+      })();
+      return closed;
+    },
+  };
+}
