@@ -24,10 +24,14 @@ function immediateTransactions(db: Db): void {
   const deferred = db.transaction.bind(db);
   db.transaction = ((fn: Parameters<Db["transaction"]>[0]) => {
     const wrapped = deferred(fn);
-    return Object.assign(
-      (...args: unknown[]) => wrapped.immediate(...(args as Parameters<typeof wrapped>)),
-      wrapped,
-    );
+    const run = (...args: unknown[]) => wrapped.immediate(...(args as Parameters<typeof wrapped>));
+    // The explicit variants stay available (they are not enumerable, so they are copied by name).
+    return Object.assign(run, {
+      deferred: wrapped.deferred,
+      immediate: wrapped.immediate,
+      exclusive: wrapped.exclusive,
+      default: wrapped.immediate,
+    });
   }) as Db["transaction"];
 }
 
