@@ -155,18 +155,26 @@ export function createSandboxApi(deps: SandboxApiDeps) {
       }
       if (route === "POST /api/trouble") {
         const method = b.method === "sendPhoto" ? "sendPhoto" : "sendMessage";
+        // Trouble for the channel's next post (not for the editor's "Posting…" before it).
+        const channel = `@${TEST_CHANNEL.username}`;
         if (b.kind === "429")
-          fake.failNext(method, {
-            errorCode: 429,
-            description: "Too Many Requests: retry after 3",
-            retryAfter: 3,
-          });
+          fake.failNext(
+            method,
+            { errorCode: 429, description: "Too Many Requests: retry after 3", retryAfter: 3 },
+            1,
+            channel,
+          );
         else if (b.kind === "400")
-          fake.failNext(method, {
-            errorCode: 400,
-            description:
-              'Bad Request: can\'t parse entities: Unsupported start tag "font" at byte offset 0',
-          });
+          fake.failNext(
+            method,
+            {
+              errorCode: 400,
+              description:
+                'Bad Request: can\'t parse entities: Unsupported start tag "font" at byte offset 0',
+            },
+            1,
+            channel,
+          );
         else return bad("kind must be 429 or 400");
         return ok();
       }

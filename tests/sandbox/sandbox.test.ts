@@ -104,7 +104,8 @@ describe("the sandbox", () => {
       code: 403,
       description: "Forbidden: bot is not a member of the channel chat",
     });
-    const notice = await h.waitForBubble(EDITOR_CHAT, (m) => /paused/i.test(m.text));
+    // The notice, not the "Post now" report (which says "paused" too and may come first).
+    const notice = await h.waitForBubble(EDITOR_CHAT, (m) => /Publishing is paused/.test(text(m)));
     expect(text(notice)).toMatch(/Publishing is paused/);
     expect((await h.chat("channel")).filter((m) => m.from === "channel")).toEqual([]);
   }, 30_000);
