@@ -85,11 +85,11 @@ const ops = createObservability({ config, db, services: () => services!, logger 
 /** A channel post whose answer is not back by then is held as "outcome unknown" (editors asked). */
 const CHANNEL_TIMEOUT_SECONDS = 10;
 /**
- * Updates handled at once: 30 s of replies at Telegram's 30 a second. Enough that an editor's
- * update behind a burst of readers is taken in (and served first) soon; bounded, so a flood
- * waits at Telegram instead of in our memory.
+ * Updates handled at once: about 10 s of replies at Telegram's 30 a second, what the send
+ * scheduler drains. A flood beyond it waits at Telegram instead of in our memory (each update
+ * waiting for its reply holds about 100 KB: at 900 the load benchmark went past 200 MB).
  */
-const RUNNER_CONCURRENCY = 900;
+const RUNNER_CONCURRENCY = 300;
 
 // One line for everything the bot sends, shared by the channel's Api, bot.api and dialogs.
 const scheduler = createSendScheduler();
