@@ -17,6 +17,8 @@ export interface Config {
   readonly postFooter: string;
   readonly allowPrivateFeeds: boolean;
   readonly logLevel: LogLevel;
+  /** FEED_MAX_AGE in ms: feed items published longer ago are archived, not queued. */
+  readonly feedMaxAgeMs: number;
   /** Port of the sandbox's web view, always bound to 127.0.0.1. */
   readonly sandboxPort: number;
   /** NODE_ENV=production: never fall back to the sandbox when the token is missing. */
@@ -77,6 +79,7 @@ const EXAMPLES: Record<string, string> = {
   POST_FOOTER: 'POST_FOOTER="read more in our Telegram-channel"',
   ALLOW_PRIVATE_FEEDS: "ALLOW_PRIVATE_FEEDS=false",
   LOG_LEVEL: "LOG_LEVEL=info",
+  FEED_MAX_AGE: "FEED_MAX_AGE=2d (or 36h, 90m)",
   SANDBOX_PORT: "SANDBOX_PORT=8080",
   WEBHOOK_URL: "WEBHOOK_URL=https://bot.example.com/telegram/webhook",
   WEBHOOK_HOST: "WEBHOOK_HOST=0.0.0.0",
@@ -116,6 +119,16 @@ function cronExpression(fallback: string) {
     },
     { message: "is not a valid cron expression of 5 or 6 fields" },
   );
+}
+
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `2d`, `36h`, `90m` → milliseconds; undefined for anything else (at most 365 days). */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d{1,6})\s*([mhd])$/i.exec(text.trim());
+  if (!match) return undefined;
+  const ms = Number(match[1]) * DURATION_UNITS[match[2]!.toLowerCase()]!;
+  return ms > 0 && ms <= 365 * DURATION_UNITS.d! ? ms : undefined;
 }
 
 function isHost(host: string): boolean {
@@ -193,6 +206,11 @@ const schema = z.object({
     .refine((s): s is LogLevel => (LOG_LEVELS as readonly string[]).includes(s), {
       message: `must be one of ${LOG_LEVELS.join(", ")}`,
     }),
+  FEED_MAX_AGE: textWithDefault("2d")
+    .refine((s) => parseDuration(s) !== undefined, {
+      message: "must be a duration in minutes, hours or days (m, h, d), from 1m to 365d",
+    })
+    .transform((s) => parseDuration(s)!),
   SANDBOX_PORT: textWithDefault("8080")
     .refine((s) => /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, {
       message: "must be a port number from 1 to 65535",
@@ -261,6 +279,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     postFooter: v.POST_FOOTER,
     allowPrivateFeeds: v.ALLOW_PRIVATE_FEEDS,
     logLevel: v.LOG_LEVEL as LogLevel,
+    feedMaxAgeMs: v.FEED_MAX_AGE,
     sandboxPort: v.SANDBOX_PORT,
     production: v.NODE_ENV === "production",
     webhook:

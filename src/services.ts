@@ -42,9 +42,12 @@ export function createServices(config: Config, db: Db, logger: Logger, options: 
     db,
     articles,
     readFeed: feedReader.read,
-    enqueue: (articleId) => {
-      publishing?.queue.enqueue(articleId);
-    },
+    enqueue: publishing
+      ? (articleId) => {
+          publishing.queue.enqueue(articleId);
+        }
+      : undefined,
+    maxAgeMs: config.feedMaxAgeMs,
     allowPrivate: config.allowPrivateFeeds,
     trustedUrls: options.trustedFeedUrls ?? [],
     logger,

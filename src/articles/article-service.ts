@@ -1,19 +1,17 @@
 import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
 import type { Db } from "../db/connection.js";
-import type { Article, ArticleInput, StoreResult } from "./article.js";
-import { canonicalUrl } from "./canonical-url.js";
-import { contentHash } from "./content-hash.js";
+import { createFeedItemsRepository } from "../db/feed-items-repository.js";
+import type { Article, ArticleInput, ArticleScope, StoreResult, Visibility } from "./article.js";
+import { InvalidArticleError, toArticleFields, updatedFields } from "./article-fields.js";
+import type { FeedItemInput } from "./feed-item.js";
+import { createFeedItemStore, sameContent } from "./feed-item-store.js";
 
-export const MAX_TITLE_LENGTH = 500;
-export const MAX_BODY_LENGTH = 100_000;
-
-/** An article that cannot be stored, with a reason fit to show an editor. */
-export class InvalidArticleError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InvalidArticleError";
-  }
-}
+export {
+  InvalidArticleError,
+  MAX_BODY_LENGTH,
+  MAX_TITLE_LENGTH,
+  toArticleFields,
+} from "./article-fields.js";
 
 export type ArticleUpdatedListener = (article: Article, previous: Article) => void;
 
@@ -23,119 +21,73 @@ export interface ArticleServiceDeps {
   readonly now?: () => number;
 }
 
-function clean(text: string | null | undefined): string | null {
-  const trimmed = text?.trim();
-  return trimmed ? trimmed : null;
-}
+/** An item that could not be stored, with the reason. */
+export type InvalidResult = { readonly status: "invalid"; readonly reason: string };
 
-/** Anything normaliseBody would change; most parsed text has none of it. */
-const NEEDS_NORMALISING = /\r|\t| {2}| \n|\n | $|^ |\n{3}|^\n|\n$/;
-
-function normaliseBody(body: string): string {
-  if (!NEEDS_NORMALISING.test(body)) return body;
-  return body
-    .replace(/\r\n?/g, "\n")
-    .split(/\n[ \t]*\n/)
-    .map((p) =>
-      p
-        .replace(/[ \t]+/g, " ")
-        .replace(/ *\n */g, "\n")
-        .trim(),
-    )
-    .filter((p) => p !== "")
-    .join("\n\n");
-}
-
-/** Validates and normalises input into the stored columns. */
-export function toArticleFields(input: ArticleInput, now: number): ArticleFields {
-  const title = input.title.replace(/\s+/g, " ").trim();
-  const body = normaliseBody(input.body);
-  if (title === "") throw new InvalidArticleError("the article has no headline");
-  if (title.length > MAX_TITLE_LENGTH) {
-    throw new InvalidArticleError(`the headline is longer than ${MAX_TITLE_LENGTH} characters`);
-  }
-  if (body.length > MAX_BODY_LENGTH) {
-    throw new InvalidArticleError(
-      `the text is longer than ${MAX_BODY_LENGTH.toLocaleString("en")} characters`,
-    );
-  }
-  const url = clean(input.url);
-  return {
-    title,
-    body,
-    url,
-    canonicalUrl: canonicalUrl(url),
-    guid: clean(input.guid),
-    feedId: input.feedId ?? null,
-    source: clean(input.source),
-    imageUrl: clean(input.imageUrl),
-    language: clean(input.language),
-    publishedAt: input.publishedAt && Number.isFinite(input.publishedAt) ? input.publishedAt : now,
-    contentHash: contentHash(title, body),
-  };
-}
+/** What storing one feed item did; `cut` when its text was cut to the archive's length. */
+export type FeedStoreResult = (StoreResult & { readonly cut: boolean }) | InvalidResult;
 
 /**
- * The archive: stores articles once each. An article is the same as a stored one when it has
- * the same guid from the same feed (and no conflicting link), the same canonical URL, or the
- * same normalised headline and text. A changed text of a known article replaces the stored one.
+ * The archive: stores articles once each, and answers readers with what is public.
+ *
+ * Identity: a feed item is found by its identity within its feed (feed-item-store.ts); an
+ * imported article by its guid. Otherwise the same canonical URL or the same normalised
+ * headline and text is a duplicate from another source, and is never rewritten: only the
+ * article's own source (or an editor) changes its text.
  */
 export function createArticleService({ db, articles, now = Date.now }: ArticleServiceDeps) {
   const updatedListeners: ArticleUpdatedListener[] = [];
+  const feedItems = createFeedItemsRepository(db);
 
-  function findExisting(fields: ArticleFields): Article | undefined {
-    if (fields.guid) {
-      const sameGuid = articles.findByGuid(fields.guid, fields.feedId);
-      // A feed that reuses one guid for different links is lying about the guid.
-      const linkConflict =
-        sameGuid?.canonicalUrl &&
-        fields.canonicalUrl &&
-        sameGuid.canonicalUrl !== fields.canonicalUrl;
-      if (sameGuid && !linkConflict) return sameGuid;
-    }
+  function otherSource(fields: ArticleFields, feedId: number | null): Article | undefined {
     if (fields.canonicalUrl) {
-      const sameUrl = articles.findByCanonicalUrl(fields.canonicalUrl);
+      const sameUrl = articles.findOtherSourceByCanonicalUrl(fields.canonicalUrl, feedId);
       if (sameUrl) return sameUrl;
     }
-    return articles.findByHash(fields.contentHash);
+    return articles.findOtherSourceByHash(fields.contentHash, feedId);
   }
+
+  const feedItemStore = createFeedItemStore({ articles, feedItems, otherSource });
 
   function storeOne(input: ArticleInput): StoreResult {
     const at = now();
     const fields = toArticleFields(input, at);
-    const existing = findExisting(fields);
-    if (!existing) {
-      const id = articles.insert(fields, at);
-      // Built from what was written rather than read back: a bulk import stores thousands.
-      const article: Article = { ...fields, id, createdAt: at, updatedAt: null, updateCount: 0 };
-      return { status: "created", article };
+    // An import's guid names its own earlier version: that one may be updated.
+    const own = fields.guid ? articles.findByGuid(fields.guid, fields.feedId) : undefined;
+    if (own) {
+      if (sameContent(own, fields)) return { status: "duplicate", article: own };
+      articles.update(own.id, updatedFields(own, fields), at);
+      return { status: "updated", article: articles.findById(own.id)!, previous: own };
     }
-    if (
-      existing.contentHash === fields.contentHash &&
-      existing.imageUrl === (fields.imageUrl ?? existing.imageUrl)
-    ) {
-      return { status: "duplicate", article: existing };
-    }
-    // Keep what the newer version lacks (a paste has no guid or feed), take its text.
-    const merged: ArticleFields = {
+    const duplicate = otherSource(fields, null);
+    if (duplicate) return { status: "duplicate", article: duplicate };
+    const visibility: Visibility = input.visibility ?? "public";
+    const id = articles.insert(fields, at, visibility);
+    // Built from what was written rather than read back: a bulk import stores thousands.
+    const article: Article = {
       ...fields,
-      url: fields.url ?? existing.url,
-      canonicalUrl: fields.canonicalUrl ?? existing.canonicalUrl,
-      guid: fields.guid ?? existing.guid,
-      feedId: fields.feedId ?? existing.feedId,
-      source: fields.source ?? existing.source,
-      imageUrl: fields.imageUrl ?? existing.imageUrl,
-      language: fields.language ?? existing.language,
-      publishedAt: existing.publishedAt,
+      id,
+      createdAt: at,
+      updatedAt: null,
+      updateCount: 0,
+      visibility,
     };
-    articles.update(existing.id, merged, at);
-    return { status: "updated", article: articles.findById(existing.id)!, previous: existing };
+    return { status: "created", article };
   }
 
-  function notify(results: readonly StoreResult[]): void {
+  function notify(results: readonly (StoreResult | InvalidResult)[]): void {
     for (const r of results) {
       if (r.status !== "updated") continue;
       for (const listener of updatedListeners) listener(r.article, r.previous);
+    }
+  }
+
+  function invalidOr<T>(fn: () => T): T | InvalidResult {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof InvalidArticleError) return { status: "invalid", reason: error.message };
+      throw error;
     }
   }
 
@@ -154,29 +106,54 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
      * Stores many articles in one transaction. Invalid ones are reported, not stored;
      * the rest are stored all together.
      */
-    storeMany(
-      inputs: readonly ArticleInput[],
-    ): Array<StoreResult | { status: "invalid"; reason: string }> {
+    storeMany(inputs: readonly ArticleInput[]): Array<StoreResult | InvalidResult> {
       const results = db.transaction(() =>
-        inputs.map((input) => {
-          try {
-            return storeOne(input);
-          } catch (error) {
-            if (error instanceof InvalidArticleError)
-              return { status: "invalid" as const, reason: error.message };
-            throw error;
-          }
-        }),
+        inputs.map((input) => invalidOr(() => storeOne(input))),
       )();
-      notify(results.filter((r): r is StoreResult => r.status !== "invalid"));
+      notify(results);
       return results;
     },
 
+    /**
+     * Stores the items of one fetch of feed `feedId` in one transaction (joining the caller's),
+     * each by its identity within the feed; a new article gets the visibility `visibilityOf`
+     * gives its item. Texts over the archive's length are cut at a paragraph end; items that
+     * still cannot be stored are reported with the reason. Listeners hear of real updates
+     * after the transaction.
+     */
+    storeFeedItems(
+      feedId: number,
+      items: readonly FeedItemInput[],
+      visibilityOf: (item: FeedItemInput) => Visibility,
+    ): FeedStoreResult[] {
+      const results = db.transaction(() =>
+        items.map((item) =>
+          invalidOr(() => feedItemStore.store(feedId, item, visibilityOf(item), now())),
+        ),
+      )();
+      // Inside an outer transaction the caller commits; updates are announced now regardless,
+      // as the callers commit right after.
+      notify(results);
+      return results;
+    },
+
+    /** Any article, public or not (the publisher, the queue, editors). */
     findById: (id: number): Article | undefined => articles.findById(id),
-    newest: (limit: number, offset = 0): Article[] => articles.newest(limit, offset),
-    publishedSince: (fromMs: number, limit: number): Article[] =>
-      articles.publishedSince(fromMs, limit),
+    /** The article if `scope` may see it. */
+    findVisible(id: number, scope: ArticleScope = "public"): Article | undefined {
+      const article = articles.findById(id);
+      return article && (scope === "all" || article.visibility === "public") ? article : undefined;
+    },
+    /** Newest first by published time; readers get public articles only. */
+    newest: (limit: number, offset = 0, scope: ArticleScope = "public"): Article[] =>
+      articles.newest(limit, offset, scope),
+    publishedSince: (fromMs: number, limit: number, scope: ArticleScope = "public"): Article[] =>
+      articles.publishedSince(fromMs, limit, scope),
     count: (): number => articles.count(),
+    /** Makes an article public (posted elsewhere, or an editor's decision). */
+    makePublic: (id: number): boolean => articles.setVisibility(id, "public"),
+    /** Feeds that also carry this story, first brought by another source. */
+    alsoInFeeds: (id: number): number[] => feedItems.alsoInFeeds(id),
 
     /** Called after an already-known article got a new text (e.g. to edit its channel post). */
     onUpdated(listener: ArticleUpdatedListener): void {

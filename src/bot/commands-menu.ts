@@ -30,14 +30,19 @@ const EDITOR_COMMANDS: Described[] = [
   { command: "queue", en: "The publication queue", ru: "Очередь публикаций" },
   {
     command: "postnow",
-    en: "Publish the next queued post now",
+    en: "Publish the next due post now",
     ru: "Опубликовать следующий пост сейчас",
+  },
+  {
+    command: "clearqueue",
+    en: "Remove a feed's queued items: /clearqueue <feed ID>",
+    ru: "Убрать из очереди ленту: /clearqueue <ID>",
   },
   { command: "pause", en: "Pause scheduled publishing", ru: "Приостановить публикации" },
   { command: "resume", en: "Resume scheduled publishing", ru: "Возобновить публикации" },
   {
     command: "addfeed",
-    en: "Add a feed: /addfeed <url> [store-only]",
+    en: "Add a feed: /addfeed <url> [store-only] [latest N]",
     ru: "Добавить ленту: /addfeed <url>",
   },
   { command: "feeds", en: "The feeds and their health", ru: "Ленты и их состояние" },

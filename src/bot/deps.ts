@@ -1,4 +1,5 @@
 import type { ConversationData, VersionedState } from "@grammyjs/conversations";
+import type { ArticleScope } from "../articles/article.js";
 import type { ArticleService } from "../articles/article-service.js";
 import type { KeyValueStorage } from "../db/key-value-storage.js";
 import type { FeedService } from "../feeds/feed-service.js";
@@ -25,10 +26,13 @@ export interface ReaderSearchPage {
 /**
  * What the readers' features need from the search service (src/search/search-service.ts
  * satisfies it): ranked full-text search that accepts any string, hostile ones included,
- * without throwing.
+ * without throwing, over public articles unless the scope says "all".
  */
 export interface ReaderSearch {
-  search(query: string, options: { limit: number; offset: number }): ReaderSearchPage;
+  search(
+    query: string,
+    options: { limit: number; offset: number; scope?: ArticleScope },
+  ): ReaderSearchPage;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface BotDeps {
   /** Delivers posts; editors' "Post now" calls the same publisher as the scheduler. */
   readonly publisher?: Pick<Publisher, "postNow" | "resolveUnknown">;
   /** Feeds editors add, list and remove from the chat. */
-  readonly feeds?: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed">;
+  readonly feeds?: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed" | "findFeed">;
   /** Texts an editor forwarded or pasted, kept until they answer "queue it?" (bot_sessions). */
   readonly pendingPastes?: KeyValueStorage<PendingPaste>;
   /** Full-text search for /search and inline mode; /search is installed only when given. */

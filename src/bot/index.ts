@@ -11,6 +11,7 @@ import type { BotDeps } from "./deps.js";
 import { createEditorDesk } from "./editor-desk/desk.js";
 import { createErrorHandler } from "./error-boundary.js";
 import { createAdminAddFeature } from "./features/admin-add.js";
+import { createAdminClearQueueFeature } from "./features/admin-clear-queue.js";
 import { createAdminFeedsFeature } from "./features/admin-feeds.js";
 import { createDeskOffNotice, createEditorGate } from "./features/admin-gate.js";
 import { createAdminNewFeature } from "./features/admin-new.js";
@@ -19,6 +20,7 @@ import { createAdminPasteFeature } from "./features/admin-paste.js";
 import { createAdminPublishingFeature } from "./features/admin-publishing.js";
 import { createAdminQueueFeature } from "./features/admin-queue.js";
 import { createAdminStatsFeature } from "./features/admin-stats.js";
+import { createAdminVisibilityFeature } from "./features/admin-visibility.js";
 import { createHelpFeature } from "./features/help.js";
 import { createInlineSearchFeature } from "./features/inline-search.js";
 import { createLatestFeature } from "./features/latest.js";
@@ -100,6 +102,7 @@ export function createBot(
     timezone: config.timezone,
     channelUrl: config.channelUrl,
     footer: config.postFooter,
+    editorIds: config.adminIds,
   };
   // Without a queue there is no editors' desk: the gate still refuses outsiders, editors hear why.
   const desk = createEditorDesk(config, deps, bot.api);
@@ -109,6 +112,8 @@ export function createBot(
         createAdminAddFeature(desk),
         createAdminNewFeature(desk),
         createAdminQueueFeature(desk),
+        createAdminClearQueueFeature(desk),
+        createAdminVisibilityFeature(desk),
         createAdminPublishingFeature(desk),
         createAdminOutcomeFeature(desk),
         createAdminFeedsFeature(desk),

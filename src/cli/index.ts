@@ -30,7 +30,11 @@ const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
     usage: "feeds add [--store-only] <url> | feeds list | feeds remove <ID>",
   },
   fetch: { run: fetchCommand, usage: "fetch                      poll every feed now" },
-  search: { run: searchCommand, usage: "search [--limit N] <words>  ranked full-text search" },
+  search: {
+    run: searchCommand,
+    usage:
+      "search [--limit N] [--all] <words>  ranked full-text search (--all: also not yet public)",
+  },
   summarize: {
     run: summarizeCommand,
     usage: "summarize [--sentences N] <file>  extractive summary of a text file",

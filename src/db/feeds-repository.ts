@@ -15,6 +15,8 @@ interface FeedRow {
   next_fetch_at: number;
   item_count: number;
   created_at: number;
+  last_refused: number;
+  last_refused_reason: string | null;
 }
 
 function toFeed(row: FeedRow): Feed {
@@ -31,6 +33,8 @@ function toFeed(row: FeedRow): Feed {
     failureCount: row.failure_count,
     nextFetchAt: row.next_fetch_at,
     itemCount: row.item_count,
+    lastRefused: row.last_refused,
+    lastRefusedReason: row.last_refused_reason,
     createdAt: row.created_at,
   };
 }
@@ -77,6 +81,9 @@ export function createFeedsRepository(db: Db) {
     "UPDATE feeds SET item_count = item_count + ? WHERE id = ?",
   );
   const remove = db.prepare<[number]>("DELETE FROM feeds WHERE id = ?");
+  const refused = db.prepare<[number, string | null, number]>(
+    "UPDATE feeds SET last_refused = ?, last_refused_reason = ? WHERE id = ?",
+  );
 
   return {
     findById: (id: number): Feed | undefined => {
@@ -118,6 +125,10 @@ export function createFeedsRepository(db: Db) {
     /** A failed poll: keeps the reason and pushes the next attempt back. */
     recordFailure: (id: number, error: string, fetchedAt: number, nextFetchAt: number): void => {
       failure.run({ id, error, fetched_at: fetchedAt, next_fetch_at: nextFetchAt });
+    },
+    /** What the last fetch could not store: how many items, and why. */
+    recordRefused: (id: number, count: number, reason: string | null): void => {
+      refused.run(count, reason, id);
     },
     addItemCount: (id: number, created: number): void => {
       addItems.run(created, id);

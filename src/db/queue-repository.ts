@@ -102,6 +102,12 @@ export function createQueueRepository(db: Db) {
   const sending = db.prepare<[string], QueueRow>(
     "SELECT * FROM publish_queue WHERE channel = ? AND state = 'sending' ORDER BY position, id",
   );
+  const queuedOfFeed = db
+    .prepare<[string, number]>(
+      `SELECT q.id FROM publish_queue q JOIN articles a ON a.id = q.article_id
+       WHERE q.channel = ? AND q.state = 'queued' AND a.feed_id = ? ORDER BY q.position, q.id`,
+    )
+    .pluck();
   const countState = db
     .prepare<[string, QueueState]>(
       "SELECT count(*) FROM publish_queue WHERE channel = ? AND state = ?",
@@ -171,6 +177,9 @@ export function createQueueRepository(db: Db) {
     recordEdit: (id: number, hash: string, error: string | null, at: number): void => {
       editedHash.run(hash, error, at, id);
     },
+    /** Ids of the queued items whose articles came from feed `feedId`, in queue order. */
+    queuedOfFeed: (channel: string, feedId: number): number[] =>
+      queuedOfFeed.all(channel, feedId) as number[],
     count: (channel: string, state: QueueState): number => countState.get(channel, state) as number,
     countPostedSince: (channel: string, from: number): number =>
       countPostedSince.get(channel, from) as number,

@@ -1,3 +1,4 @@
+import type { ArticleScope, Visibility } from "../articles/article.js";
 import type { Db } from "./connection.js";
 
 /** One stored article as the search results show it, with its text unfolded. */
@@ -8,6 +9,7 @@ export interface SearchArticleRow {
   readonly url: string | null;
   readonly source: string | null;
   readonly publishedAt: number;
+  readonly visibility: Visibility;
 }
 
 /** A highlighted copy of an article's folded title and body (markers chosen by the caller). */
@@ -32,9 +34,17 @@ interface HighlightedRow extends HighlightRow {
 export function createSearchRepository(db: Db) {
   // Newest matches first: FTS5 walks its doclists in rowid order and stops at the LIMIT,
   // so a common word costs no more than a rare one.
-  const newest = db
+  const newestAll = db
     .prepare<[string, number]>(
       "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+    )
+    .pluck();
+  // Readers: the few private articles (a partial index) are left out as the walk goes.
+  const newestPublic = db
+    .prepare<[string, number]>(
+      `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+         AND rowid NOT IN (SELECT id FROM articles WHERE visibility = 'private')
+       ORDER BY rowid DESC LIMIT ?`,
     )
     .pluck();
   const newestFrom = db
@@ -44,7 +54,8 @@ export function createSearchRepository(db: Db) {
     .pluck();
   const maxId = db.prepare("SELECT max(id) FROM articles").pluck();
   const article = db.prepare<[number], SearchArticleRow>(
-    `SELECT id, title, body, url, source, published_at AS publishedAt FROM articles WHERE id = ?`,
+    `SELECT id, title, body, url, source, published_at AS publishedAt, visibility
+     FROM articles WHERE id = ?`,
   );
   // The covering index keeps this off the large article rows; one statement per page.
   const publishedAtMany = db.prepare<[string], { id: number; publishedAt: number }>(
@@ -72,8 +83,9 @@ export function createSearchRepository(db: Db) {
   const mergeStep = db.prepare("INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', ?)");
 
   return {
-    /** Ids of the `limit` newest articles matching `match`, newest first. */
-    newestMatches: (match: string, limit: number): number[] => newest.all(match, limit) as number[],
+    /** Ids of the `limit` newest articles matching `match` that `scope` may see, newest first. */
+    newestMatches: (match: string, limit: number, scope: ArticleScope = "public"): number[] =>
+      (scope === "all" ? newestAll : newestPublic).all(match, limit) as number[],
     /** Ids matching `match` with id ≥ `fromId`, newest first. */
     matchesFrom: (match: string, fromId: number): number[] =>
       newestFrom.all(match, fromId) as number[],

@@ -97,7 +97,8 @@ export function createArticleIntake(deps: IntakeDeps) {
   ): IntakeResult {
     let stored: ReturnType<ArticleService["store"]>;
     try {
-      stored = deps.articles.store(input);
+      // Queued at once: private until the channel has it.
+      stored = deps.articles.store({ ...input, visibility: "private" });
     } catch (error) {
       if (error instanceof InvalidArticleError) return { status: "refused", reason: error.message };
       throw error;
@@ -154,6 +155,7 @@ export function createArticleIntake(deps: IntakeDeps) {
         createdAt: input.publishedAt,
         updatedAt: null,
         updateCount: 0,
+        visibility: "private",
       };
       return preview(draft, botUsername);
     },

@@ -1,4 +1,3 @@
-import type { ArticleInput } from "../articles/article.js";
 import { retryWhileBusy } from "../db/busy.js";
 import type { Db } from "../db/connection.js";
 import type { FeedsRepository } from "../db/feeds-repository.js";
@@ -6,7 +5,9 @@ import type { Logger } from "../logger.js";
 import type { Feed } from "./feed.js";
 import { FeedError } from "./feed-errors.js";
 import type { FeedReader } from "./feed-reader.js";
+import type { FeedArticles } from "./feed-to-articles.js";
 import type { FetchFeed, FetchFeedOptions } from "./fetch-feed.js";
+import type { StoredFetch } from "./store-fetch.js";
 
 export const MAX_BACKOFF_MS = 24 * 60 * 60_000;
 /** Feeds fetched at the same time during one poll. */
@@ -20,7 +21,11 @@ export type PollResult =
       readonly status: "ok";
       readonly found: number;
       readonly created: number;
+      /** Of the new articles, those queued (the rest were older than FEED_MAX_AGE). */
+      readonly queued: number;
       readonly updated: number;
+      /** Why items could not be stored, one entry per item. */
+      readonly refused: readonly string[];
     }
   | { readonly feedId: number; readonly status: "failed"; readonly error: string };
 
@@ -34,13 +39,10 @@ export interface FeedPollingDeps {
   readonly maxItems: number;
   /** First wait after a failure; doubled for each further failure in a row. */
   readonly backoffBaseMs: number;
-  /** Stores a feed's items in the archive (inside the caller's transaction). */
-  readonly store: (
-    items: readonly ArticleInput[],
-    feedId: number,
-  ) => { createdIds: number[]; updated: number };
-  /** Queues the newly created articles of a feed (unless it is store-only). */
-  readonly queue: (feed: Feed, ids: readonly number[]) => void;
+  /** Stores a fetch's items in the archive (inside the caller's transaction), fetched at `at`. */
+  readonly store: (parsed: FeedArticles, feed: Feed, at: number) => StoredFetch;
+  /** Queues the articles a fetch meant for the channel; returns how many were queued. */
+  readonly queue: (feedId: number, ids: readonly number[]) => number;
   readonly now: () => number;
   readonly logger: Logger;
 }
@@ -89,32 +91,27 @@ export function createFeedPolling(deps: FeedPollingDeps) {
         now: startedAt,
       });
       // A busy database (the CLI importing beside us) delays the write; it does not fail the poll.
-      const { createdIds, updated } = await retryWhileBusy(() =>
+      const stored = await retryWhileBusy(() =>
         db.transaction(() => {
-          const stored = deps.store(parsed.items, feed.id);
+          const stored = deps.store(parsed, feed, startedAt);
           repo.recordSuccess(feed.id, {
             title: parsed.title,
             etag: fetched.etag,
             lastModified: fetched.lastModified,
             fetchedAt: startedAt,
             nextFetchAt: startedAt,
-            created: stored.createdIds.length,
+            created: stored.created,
           });
           return stored;
         })(),
       );
-      deps.queue(feed, createdIds);
+      const queued = deps.queue(feed.id, stored.toQueue);
+      const { found, created, updated, refused } = stored;
       logger.info(
-        { feedId: feed.id, found: parsed.items.length, created: createdIds.length },
+        { feedId: feed.id, found, created, queued, updated, refused: refused.length },
         "feed polled",
       );
-      return {
-        feedId: feed.id,
-        status: "ok",
-        found: parsed.items.length,
-        created: createdIds.length,
-        updated,
-      };
+      return { feedId: feed.id, status: "ok", found, created, queued, updated, refused };
     } catch (error) {
       const reason = reasonOf(error);
       const failures = feed.failureCount + 1;

@@ -1,4 +1,3 @@
-import type { ArticleInput } from "../articles/article.js";
 import type { ArticleService } from "../articles/article-service.js";
 import type { Db } from "../db/connection.js";
 import { createFeedsRepository } from "../db/feeds-repository.js";
@@ -11,16 +10,21 @@ import { DEFAULT_MAX_ITEMS_PER_FEED } from "./feed-to-articles.js";
 import { assertFeedUrlAllowed, type HostLookup, parseFeedUrl } from "./feed-url-safety.js";
 import { fetchFeed as defaultFetchFeed, type FetchFeed } from "./fetch-feed.js";
 import { readFeed as readInThread } from "./read-feed.js";
+import { type QueuePlan, queueStored, refusedSummary, storeFetch } from "./store-fetch.js";
 
 /** First wait after a failure; doubled for each further failure in a row. */
 export const DEFAULT_BACKOFF_BASE_MS = 10 * 60_000;
+/** FEED_MAX_AGE's default: items published longer ago are archived, not queued. */
+export const DEFAULT_FEED_MAX_AGE_MS = 2 * 24 * 60 * 60_000;
 export { MAX_BACKOFF_MS, type PollResult };
 
 export interface FeedServiceDeps {
   readonly db: Db;
   readonly articles: ArticleService;
-  /** Queues a newly created article for the channel. */
-  readonly enqueue: (articleId: number) => void;
+  /** Queues a newly created article for the channel; absent when there is no channel. */
+  readonly enqueue?: ((articleId: number) => void) | undefined;
+  /** FEED_MAX_AGE in ms: later items published longer ago are archived only. */
+  readonly maxAgeMs?: number;
   readonly allowPrivate: boolean;
   /**
    * Feed URLs allowed even on this machine when private addresses are refused: the sandbox's
@@ -50,17 +54,34 @@ export interface AddFeedResult {
   readonly feed: Feed;
   /** Items the feed offered (after skipping empty ones and the per-feed cap). */
   readonly found: number;
-  /** Of those, articles new to the archive. */
+  /** Of those, articles new to the archive (all archived). */
   readonly created: number;
+  /** Of the new ones, how many were queued for the channel (`latest N`). */
+  readonly queued: number;
+  /** Items that are stories already stored from another source. */
+  readonly alsoIn: number;
+  /** Items stored with their text cut to the archive's length. */
+  readonly cut: number;
+  /** Why items could not be stored, one entry per item. */
+  readonly refused: readonly string[];
+}
+
+export interface AddFeedOptions {
+  readonly storeOnly?: boolean;
+  /** Queue the newest N items now; by default what a feed lists when added is archived only. */
+  readonly latest?: number;
 }
 
 /**
  * Feeds: adding (checked, fetched once, stored in one go or not at all), listing, removing,
- * and polling with conditional GET and exponential backoff. New articles go to the archive;
- * each newly created one is handed to `enqueue` unless its feed is store-only.
+ * and polling with conditional GET and exponential backoff. New articles go to the archive.
+ * What a feed lists when added is archived only (unless `latest N`); new items of later
+ * fetches are handed to `enqueue`, unless the feed is store-only or they were published
+ * longer than FEED_MAX_AGE ago.
  */
 export function createFeedService(deps: FeedServiceDeps) {
   const { db, articles, enqueue, allowPrivate } = deps;
+  const maxAgeMs = deps.maxAgeMs ?? DEFAULT_FEED_MAX_AGE_MS;
   const repo = createFeedsRepository(db);
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? silentLogger();
@@ -73,30 +94,23 @@ export function createFeedService(deps: FeedServiceDeps) {
     deps.readFeed ?? (async (bytes, options) => readInThread(bytes, options));
   const fetchOptions = { ...deps.fetchOptions, allowPrivate };
 
-  /**
-   * Stores items in one transaction, oldest first, so archive ids and the queue follow
-   * publication order (search favours higher ids as newer). Returns the ids new to the archive.
-   */
-  function store(items: readonly ArticleInput[], feedId: number) {
-    const oldestFirst = [...items].sort((a, b) => (a.publishedAt ?? 0) - (b.publishedAt ?? 0));
-    const results = articles.storeMany(oldestFirst.map((item) => ({ ...item, feedId })));
-    const createdIds = results.flatMap((r) => (r.status === "created" ? [r.article.id] : []));
-    const updated = results.filter((r) => r.status === "updated").length;
-    return { createdIds, updated };
+  /** Stores one fetch inside the caller's transaction and records what was refused. */
+  function store(
+    parsed: Parameters<typeof storeFetch>[1],
+    feed: Pick<Feed, "id" | "storeOnly">,
+    plan: QueuePlan,
+  ) {
+    const stored = storeFetch(articles, parsed, {
+      feedId: feed.id,
+      canQueue: !feed.storeOnly && enqueue !== undefined,
+      plan,
+    });
+    repo.recordRefused(feed.id, stored.refused.length, refusedSummary(stored.refused));
+    return stored;
   }
 
-  function queue(feed: Pick<Feed, "id" | "storeOnly">, ids: readonly number[]): void {
-    if (feed.storeOnly) return;
-    for (const id of ids) {
-      try {
-        enqueue(id);
-      } catch (error) {
-        logger.error(
-          { feedId: feed.id, articleId: id, err: error },
-          "could not queue a new feed article",
-        );
-      }
-    }
+  function queue(feedId: number, ids: readonly number[]): number {
+    return enqueue ? queueStored(ids, enqueue, articles, logger, feedId) : 0;
   }
 
   const { pollMany } = createFeedPolling({
@@ -107,7 +121,7 @@ export function createFeedService(deps: FeedServiceDeps) {
     fetchOptions,
     maxItems,
     backoffBaseMs: deps.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
-    store,
+    store: (parsed, feed, at) => store(parsed, feed, { kind: "later", notBefore: at - maxAgeMs }),
     queue,
     now,
     logger,
@@ -119,7 +133,7 @@ export function createFeedService(deps: FeedServiceDeps) {
      * @throws FeedError (FeedUrlNotAllowedError, FeedFetchError, FeedParseError) with the reason;
      *   nothing is stored then.
      */
-    async addFeed(rawUrl: string, options: { storeOnly?: boolean } = {}): Promise<AddFeedResult> {
+    async addFeed(rawUrl: string, options: AddFeedOptions = {}): Promise<AddFeedResult> {
       const shape = parseFeedUrl(rawUrl).href;
       const policy = trusted.has(shape) ? { ...fetchOptions, allowPrivate: true } : fetchOptions;
       const url = (await assertFeedUrlAllowed(rawUrl, policy)).href;
@@ -136,7 +150,7 @@ export function createFeedService(deps: FeedServiceDeps) {
         now: fetchedAt,
       });
       const storeOnly = options.storeOnly ?? false;
-      const { feed, createdIds } = db.transaction(() => {
+      const { feed, stored } = db.transaction(() => {
         const id = repo.insert({
           url,
           title: parsed.title ?? new URL(url).hostname,
@@ -146,16 +160,21 @@ export function createFeedService(deps: FeedServiceDeps) {
           fetchedAt,
           nextFetchAt: fetchedAt,
         });
-        const stored = store(parsed.items, id);
-        repo.addItemCount(id, stored.createdIds.length);
-        return { feed: repo.findById(id)!, createdIds: stored.createdIds };
+        const stored = store(
+          parsed,
+          { id, storeOnly },
+          { kind: "added", latest: options.latest ?? 0 },
+        );
+        repo.addItemCount(id, stored.created);
+        return { feed: repo.findById(id)!, stored };
       })();
-      queue(feed, createdIds);
+      const queued = queue(feed.id, stored.toQueue);
+      const { found, created, alsoIn, cut, refused } = stored;
       logger.info(
-        { feedId: feed.id, url, found: parsed.items.length, created: createdIds.length },
+        { feedId: feed.id, url, found, created, queued, refused: refused.length },
         "feed added",
       );
-      return { feed, found: parsed.items.length, created: createdIds.length };
+      return { feed, found, created, queued, alsoIn, cut, refused };
     },
 
     /** Every feed, oldest first, with its last fetch and error. */

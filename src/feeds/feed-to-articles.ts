@@ -124,7 +124,7 @@ function toCandidate(
       title,
       body,
       url,
-      guid: guid || url,
+      guid: guid || null,
       feedId: opts.feedId ?? null,
       source,
       imageUrl: image ?? null,

@@ -16,5 +16,8 @@ export interface Feed {
   readonly nextFetchAt: number;
   /** Articles this feed has added to the archive. */
   readonly itemCount: number;
+  /** Items the last fetch could not store, and the (first) reason. */
+  readonly lastRefused: number;
+  readonly lastRefusedReason: string | null;
   readonly createdAt: number;
 }

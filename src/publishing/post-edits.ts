@@ -5,6 +5,7 @@ import type { ChannelGateway } from "./channel-gateway.js";
 import { ChannelForbiddenError, describeError } from "./delivery-errors.js";
 import type { EditorNotices } from "./editor-notices.js";
 import type { FormatOptions } from "./format-post.js";
+import type { Pacer } from "./pacer.js";
 import type { PauseState } from "./pause-state.js";
 import { editArticle } from "./send-post.js";
 import type { createSerial } from "./serial.js";
@@ -19,6 +20,8 @@ export interface PostEditsDeps {
   readonly gateway: ChannelGateway;
   readonly channel: string;
   readonly pauseState: PauseState;
+  /** Edits count against the channel's limit like posts. */
+  readonly pacer: Pacer;
   readonly notices: EditorNotices;
   readonly format: Omit<FormatOptions, "kind">;
   /** The publisher's one-at-a-time lane: edits never overlap a delivery. */
@@ -37,6 +40,8 @@ export function createPostEdits(deps: PostEditsDeps): (article: Article) => Prom
     deps.serial.run(async (): Promise<EditOutcome> => {
       const item = queue.findPosted(article.id, channel);
       if (!item || item.messageId === null) return { status: "not-posted" };
+      await deps.pacer.ready(channel);
+      deps.pacer.record(channel);
       try {
         await editArticle(
           deps.gateway,

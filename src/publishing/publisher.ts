@@ -16,7 +16,13 @@ import { type FormatOptions, type FormattedPost, formatPost } from "./format-pos
 import { createPacer, type Pacer } from "./pacer.js";
 import type { PauseState } from "./pause-state.js";
 import { createPostEdits, type EditOutcome } from "./post-edits.js";
-import { QueueEmptyError, QueueItemNotFoundError, QueueItemStateError } from "./queue-errors.js";
+import {
+  NotDueYetError,
+  NothingDueError,
+  QueueEmptyError,
+  QueueItemNotFoundError,
+  QueueItemStateError,
+} from "./queue-errors.js";
 import type { QueueItem } from "./queue-item.js";
 import { sendArticle } from "./send-post.js";
 import { createSerial } from "./serial.js";
@@ -196,6 +202,7 @@ export function createPublisher(deps: PublisherDeps) {
     gateway,
     channel,
     pauseState,
+    pacer,
     notices,
     format: deps.format,
     serial,
@@ -204,6 +211,16 @@ export function createPublisher(deps: PublisherDeps) {
   });
 
   const isAbort = (signal: AbortSignal | undefined) => signal?.aborted === true;
+
+  /** The item the next scheduled run would take (the pause aside); explains an empty answer. */
+  function firstDue(): QueueItem {
+    const due = queue.firstDue(channel, now());
+    if (due) return due;
+    const waiting = queue.firstQueued(channel);
+    if (!waiting) throw new QueueEmptyError();
+    const times = queue.listLive(channel).flatMap((i) => (i.notBefore ? [i.notBefore] : []));
+    throw new NothingDueError(Math.min(...times));
+  }
 
   return {
     /**
@@ -232,28 +249,31 @@ export function createPublisher(deps: PublisherDeps) {
     },
 
     /**
-     * Posts the next queued item (or the given one) now, even while paused or before its
-     * not-before time. Waits for the pacing window when the channel had 20 posts this minute.
-     * @throws QueueEmptyError, QueueItemNotFoundError, QueueItemStateError
+     * Posts now, even while paused: without an id the first due item (the one the next
+     * scheduled run would take); with an id that item, but one scheduled for later only with
+     * `early` (the editor confirmed). Waits for the pacing window when the channel had 20
+     * posts this minute.
+     * @throws QueueEmptyError, NothingDueError, NotDueYetError, QueueItemNotFoundError,
+     *   QueueItemStateError
      */
-    postNow(itemId?: number): Promise<PublishOutcome> {
+    postNow(itemId?: number, options: { early?: boolean } = {}): Promise<PublishOutcome> {
       if (closing) return Promise.reject(new QueueItemStateError("publishing is shutting down"));
       return serial.run(async () => {
-        const item = itemId === undefined ? queue.firstQueued(channel) : queue.findById(itemId);
-        if (!item || item.channel !== channel) {
-          throw itemId === undefined ? new QueueEmptyError() : new QueueItemNotFoundError(itemId);
-        }
+        const item = itemId === undefined ? firstDue() : queue.findById(itemId);
+        if (!item || item.channel !== channel) throw new QueueItemNotFoundError(itemId ?? 0);
         if (item.state !== "queued")
           throw new QueueItemStateError(`queue item ${item.id} is ${item.state}`);
+        if (item.notBefore !== null && item.notBefore > now() && !options.early)
+          throw new NotDueYetError(item.id, item.notBefore);
         const outcome = await deliver(item.id);
         if (!outcome) throw new QueueItemStateError(`queue item ${item.id} was taken meanwhile`);
         return outcome;
       });
     },
 
-    /** Exactly what postNow() without an id would send, without sending it. */
+    /** Exactly what postNow() without an id would send (the first due item), without sending it. */
     previewNext(): PostPreview | undefined {
-      const item = queue.firstQueued(channel);
+      const item = queue.firstDue(channel, now());
       const article = item && deps.articles.findById(item.articleId);
       if (!item || !article) return undefined;
       return { item, article, post: formatPost(article, deps.format) };

@@ -29,3 +29,20 @@ export class QueueEmptyError extends QueueError {
     super("the queue is empty");
   }
 }
+
+/** Post now without an id while every queued item waits for a later "not before" time. */
+export class NothingDueError extends QueueError {
+  constructor(readonly nextAt: number) {
+    super("nothing in the queue is due yet: every queued item is scheduled for later");
+  }
+}
+
+/** Post now of an item scheduled for later, without the editor's confirmation. */
+export class NotDueYetError extends QueueError {
+  constructor(
+    readonly itemId: number,
+    readonly notBefore: number,
+  ) {
+    super(`queue item ${itemId} is scheduled for later`);
+  }
+}

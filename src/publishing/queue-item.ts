@@ -26,6 +26,8 @@ export interface QueueItem {
 /** A live queue item with the article headline and when it should go out. */
 export interface PlannedItem extends QueueItem {
   readonly title: string;
+  /** The feed the article came from, if any (for "Remove all from this feed"). */
+  readonly feedId: number | null;
   /** The scheduled run expected to post it; null while publishing is paused. */
   readonly plannedAt: number | null;
 }

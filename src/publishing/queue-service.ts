@@ -190,12 +190,34 @@ export function createQueueService(deps: QueueServiceDeps) {
       const times = paused
         ? []
         : planTimes(queued, { nextRun: deps.nextRun, postsPerRun: deps.postsPerRun, now: at });
-      return live.map((item) => ({
-        ...item,
-        title: deps.articles.findById(item.articleId)?.title ?? "(article deleted)",
-        plannedAt:
-          item.state === "sending" ? at : paused ? null : (times[queued.indexOf(item)] ?? null),
-      }));
+      return live.map((item) => {
+        const article = deps.articles.findById(item.articleId);
+        return {
+          ...item,
+          title: article?.title ?? "(article deleted)",
+          feedId: article?.feedId ?? null,
+          plannedAt:
+            item.state === "sending" ? at : paused ? null : (times[queued.indexOf(item)] ?? null),
+        };
+      });
+    },
+
+    /** How many queued items came from feed `feedId`. */
+    countFromFeed: (feedId: number): number => queue.queuedOfFeed(channel, feedId).length,
+
+    /**
+     * Takes every queued item of feed `feedId` out of the queue in one transaction (their
+     * articles stay private: they were never posted). Returns how many were removed.
+     */
+    removeFromFeed(feedId: number): number {
+      return db.transaction(() => {
+        const at = now();
+        let removed = 0;
+        for (const id of queue.queuedOfFeed(channel, feedId)) {
+          if (queue.transition(id, "queued", "removed", at)) removed++;
+        }
+        return removed;
+      })();
     },
 
     /** Items that failed, newest first, with the reason Telegram gave. */

@@ -29,7 +29,14 @@ export function loadSampleNewsroom(services: Services): SampleLoad {
       e.ok ? [{ file, input: e.input }] : [],
     ),
   );
-  const results = articles.storeMany(read.map((r) => r.input));
+  // The ones that will wait in the queue are private until posted, like any queued story.
+  const results = articles.storeMany(
+    read.map((r) => ({
+      ...r.input,
+      visibility:
+        publishing && QUEUED_FILES.has(r.file) ? ("private" as const) : ("public" as const),
+    })),
+  );
   let stored = 0;
   let queued = 0;
   results.forEach((result, i) => {

@@ -155,12 +155,16 @@ export function createSandboxApi(deps: SandboxApiDeps) {
       }
       if (route === "POST /api/trouble") {
         const method = b.method === "sendPhoto" ? "sendPhoto" : "sendMessage";
-        // Trouble for the channel's next post (not for the editor's "Posting…" before it).
+        // Only the channel's next post is refused: the editor's "Posting…" reply goes through.
         const channel = `@${TEST_CHANNEL.username}`;
         if (b.kind === "429")
           fake.failNext(
             method,
-            { errorCode: 429, description: "Too Many Requests: retry after 3", retryAfter: 3 },
+            {
+              errorCode: 429,
+              description: "Too Many Requests: retry after 3",
+              retryAfter: 3,
+            },
             1,
             channel,
           );

@@ -1,4 +1,5 @@
 import { setImmediate as yieldToOthers } from "node:timers/promises";
+import type { ArticleScope, Visibility } from "../articles/article.js";
 import { retryWhileBusy } from "../db/busy.js";
 import type { Db } from "../db/connection.js";
 import {
@@ -40,6 +41,7 @@ export interface SearchHit {
   readonly titleSegments: readonly TextSegment[];
   /** About 200 characters of text around the first match, matched words marked. */
   readonly snippet: readonly TextSegment[];
+  readonly visibility: Visibility;
 }
 
 /** One page of results. */
@@ -57,6 +59,8 @@ export interface SearchOptions {
   /** Results per page: 5 for the bot's /search, 20 for inline mode; at most 50. */
   readonly limit?: number;
   readonly offset?: number;
+  /** Public articles only (readers, the default), or everything (editors, CLI `--all`). */
+  readonly scope?: ArticleScope;
 }
 
 export interface SearchServiceDeps {
@@ -141,6 +145,7 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
         publishedAt: row.publishedAt,
         titleSegments: m?.titleSegments ?? [{ text: row.title, match: false }],
         snippet: snippetOf(m?.bodySegments ?? [{ text: row.body, match: false }]),
+        visibility: row.visibility,
       };
     });
   }
@@ -183,11 +188,12 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
         : { query: parsed, dfs: [] as number[] };
       const { query: q } = narrowed;
       let prefixLast = false;
-      let ids = repo.newestMatches(matchAll(q, false), window);
+      const scope = options.scope ?? "public";
+      let ids = repo.newestMatches(matchAll(q, false), window, scope);
       const lastIsRare = !several || (narrowed.dfs.at(-1) ?? 0) < DF_SAMPLE;
       if (ids.length < need && q.lastIsPartial && lastIsRare) {
         prefixLast = true;
-        ids = repo.newestMatches(matchAll(q, true), window);
+        ids = repo.newestMatches(matchAll(q, true), window, scope);
       }
       if (ids.length === 0) return empty;
 

@@ -44,14 +44,17 @@ describe("the article archive", () => {
     expect(other.status).toBe("created");
   });
 
-  it("recognises the same link with tracking parameters, www and a fragment", () => {
+  it("recognises the same link with tracking parameters, www and a fragment, and never rewrites it", () => {
     const { service } = setup();
-    service.store(story({ url: "https://www.news.example/rail?id=7&utm_source=tg#top" }));
+    const first = service.store(
+      story({ url: "https://www.news.example/rail?id=7&utm_source=tg#top" }),
+    );
     const again = service.store(
       story({ url: "http://news.example/rail/?utm_medium=x&id=7", title: "Rail strike off" }),
     );
-    expect(again.status).toBe("updated");
+    expect(again.status).toBe("duplicate");
     expect(service.count()).toBe(1);
+    expect(service.findById(first.article.id)?.title).toBe("Rail strike called off");
   });
 
   it("recognises the same text pasted twice with different spacing and punctuation", () => {
@@ -67,13 +70,17 @@ describe("the article archive", () => {
     expect(service.count()).toBe(1);
   });
 
-  it("keeps the newest text when a source changes an article, records the update and notifies", () => {
+  it("keeps the newest text when an article's own source (its guid) changes it, and notifies", () => {
     const { service } = setup();
     const updates: Array<[string, string]> = [];
     service.onUpdated((article, previous) => updates.push([previous.body, article.body]));
-    const first = service.store(story({ url: "https://news.example/rail" }));
+    const first = service.store(story({ guid: "rail-1", url: "https://news.example/rail" }));
     const second = service.store(
-      story({ url: "https://news.example/rail", body: "Unions accepted the deal on Wednesday." }),
+      story({
+        guid: "rail-1",
+        url: "https://news.example/rail",
+        body: "Unions accepted the deal on Wednesday.",
+      }),
     );
     expect(second.status).toBe("updated");
     expect(second.article.id).toBe(first.article.id);
@@ -83,23 +90,18 @@ describe("the article archive", () => {
     expect(updates).toEqual([[first.article.body, "Unions accepted the deal on Wednesday."]]);
   });
 
-  it("does not merge different stories that a broken feed gave one guid", () => {
-    const { db, service } = setup();
-    db.prepare(
-      "INSERT INTO feeds (id, url, created_at) VALUES (1, 'https://a.example/rss', 0)",
-    ).run();
-    service.store(story({ guid: "same", feedId: 1, url: "https://a.example/1" }));
-    const second = service.store(
-      story({
-        guid: "same",
-        feedId: 1,
-        url: "https://a.example/2",
-        title: "Another story",
-        body: "Something else happened.",
-      }),
+  it("stores a new article public, or private when it is meant for the queue", () => {
+    const { service } = setup();
+    const archived = service.store(story());
+    const queued = service.store(
+      story({ title: "Embargoed", body: "Not before noon.", visibility: "private" }),
     );
-    expect(second.status).toBe("created");
-    expect(service.count()).toBe(2);
+    expect(archived.article.visibility).toBe("public");
+    expect(service.findById(queued.article.id)?.visibility).toBe("private");
+    expect(service.newest(5).map((a) => a.title)).toEqual(["Rail strike called off"]);
+    expect(service.newest(5, 0, "all")).toHaveLength(2);
+    expect(service.findVisible(queued.article.id)).toBeUndefined();
+    expect(service.findVisible(queued.article.id, "all")?.title).toBe("Embargoed");
   });
 
   it("refuses an article without a headline and stores the rest of a batch", () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/connection.js";
 import { type LocalFeedServer, startLocalFeedServer } from "../feeds/local-feed-server.js";
 import { runCliCaptured } from "./run-cli.js";
 
@@ -36,18 +37,23 @@ describe("operator commands for feeds, search, summaries and the queue", () => {
       "/rss": (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(RSS),
     });
     const w = workspace({ ALLOW_PRIVATE_FEEDS: "true", CHANNEL_ID: "@harbour_news" });
-    const added = await w.cli("feeds", "add", server.url("/rss"));
+    const added = await w.cli("feeds", "add", "--latest", "1", server.url("/rss"));
     expect(added.stdout).toMatch(
-      /added feed #1 Harbour Gazette: 2 items found, 2 new in the archive/,
+      /added feed #1 Harbour Gazette: 2 items found, 2 new archived, 1 queued/,
     );
     expect((await w.cli("feeds", "list")).stdout).toMatch(
       /#1 .*\/rss\n\s+Harbour Gazette · 2 items · last fetch \d{4}-.* · ok/,
     );
     const fetched = await w.cli("fetch");
-    expect(fetched.stdout).toMatch(/2 items, 0 new, 0 updated/);
-    expect((await w.cli("stats")).stdout).toMatch(/articles: 2\nqueued: 2\n/);
+    expect(fetched.stdout).toMatch(/2 items, 0 new, 0 queued, 0 updated/);
+    expect((await w.cli("stats")).stdout).toMatch(/articles: 2\nqueued: 1\n/);
     expect((await w.cli("search", "ferry")).stdout).toMatch(
       /#1 2024-03-04 \[Ferry\] timetable changes/,
+    );
+    // The newest story was queued: not public until the channel has it, except with --all.
+    expect((await w.cli("search", "lighthouse")).stdout).toMatch(/nothing found for: lighthouse/);
+    expect((await w.cli("search", "--all", "lighthouse")).stdout).toMatch(
+      /#2 2024-03-05 \[not yet public\] \[Lighthouse\] museum reopens/,
     );
     expect((await w.cli("feeds", "remove", "1")).stdout).toMatch(/removed feed #1/);
     expect((await w.cli("feeds", "list")).stdout).toMatch(/no feeds yet/);
@@ -77,6 +83,35 @@ describe("operator commands for feeds, search, summaries and the queue", () => {
       '<a href=\\"https://t.me/harbour_news\\">read more in our Telegram-channel</a>',
     );
     expect((await w.cli("stats")).stdout).toMatch(/queued: 1\nposted: 0 today/);
+  });
+
+  it("previews the first due item, as /postnow and the next run would take it", async () => {
+    const w = workspace({ CHANNEL_ID: "@harbour_news", TELEGRAM_API_ROOT: "http://127.0.0.1:9" });
+    for (const [file, headline] of [
+      ["a.txt", "Embargoed budget story"],
+      ["b.txt", "Ferry timetable story"],
+    ]) {
+      writeFileSync(
+        join(w.dir, file!),
+        `${headline}\n\nThe full text of the ${headline!.toLowerCase()}.\n`,
+      );
+      await w.cli("import", "--queue", join(w.dir, file!));
+    }
+    // An editor scheduled the first one for tomorrow (as /new with a time does).
+    const db = openDatabase(join(w.dir, "news.db"));
+    const schedule = db.prepare(
+      "UPDATE publish_queue SET not_before = ? WHERE article_id = (SELECT id FROM articles WHERE title = ?)",
+    );
+    const tomorrow = Date.now() + 86_400_000;
+    schedule.run(tomorrow, "Embargoed budget story");
+    expect((await w.cli("post", "--dry-run")).stdout).toMatch(
+      /^next: queue item #2, article #2 "Ferry timetable story"/,
+    );
+    schedule.run(tomorrow, "Ferry timetable story");
+    db.close();
+    expect((await w.cli("post", "--dry-run")).stdout).toMatch(
+      /^nothing is due now: 2 queued item\(s\) scheduled for later, the first not before \d{4}-/,
+    );
   });
 
   it("summarises a text file to the asked number of sentences", async () => {

@@ -28,6 +28,7 @@ describe("configuration", () => {
       postFooter: "read more in our Telegram-channel",
       allowPrivateFeeds: false,
       logLevel: "info",
+      feedMaxAgeMs: 2 * 86_400_000,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -92,6 +93,17 @@ describe("configuration", () => {
       ].sort(),
     );
     for (const line of lines) expect(line).toMatch(/\(example: [A-Z_]+=/);
+  });
+
+  it("reads FEED_MAX_AGE in minutes, hours or days and explains a bad one", () => {
+    expect(createConfig({ FEED_MAX_AGE: "90m" }).feedMaxAgeMs).toBe(90 * 60_000);
+    expect(createConfig({ FEED_MAX_AGE: "36h" }).feedMaxAgeMs).toBe(36 * 3_600_000);
+    expect(createConfig({ FEED_MAX_AGE: "7D" }).feedMaxAgeMs).toBe(7 * 86_400_000);
+    for (const bad of ["2 weeks", "0d", "-1h", "1.5d", "400d"]) {
+      expect(problemsOf({ FEED_MAX_AGE: bad })).toEqual([
+        "FEED_MAX_AGE: must be a duration in minutes, hours or days (m, h, d), from 1m to 365d (example: FEED_MAX_AGE=2d (or 36h, 90m))",
+      ]);
+    }
   });
 
   it("reads the sandbox's port, 8080 by default, and refuses one that is not a port", () => {

@@ -38,6 +38,54 @@ describe("migrations", () => {
     reopened.close();
   });
 
+  it("fills identity keys and visibility of an archive made before migration 005", () => {
+    const db = openDatabase(":memory:");
+    const all = loadMigrations();
+    migrate(
+      db,
+      all.filter((m) => m.version < 5),
+    );
+    db.prepare(
+      "INSERT INTO feeds (id, url, created_at) VALUES (1, 'https://a.example/rss', 0)",
+    ).run();
+    const article = db.prepare(
+      "INSERT INTO articles (title, body, url, guid, feed_id, published_at, created_at, content_hash) VALUES (?, 'Body', ?, ?, ?, 1, 1, ?)",
+    );
+    // Before 005 a guid-less item's guid column held its link.
+    article.run("Posted", "https://a.example/1", "g-1", 1, "h1");
+    article.run("Queued", "https://a.example/2#x", "https://a.example/2#x", 1, "h2");
+    article.run("Removed", null, null, null, "h3");
+    article.run("Archived", null, null, null, "h4");
+    const item = db.prepare(
+      "INSERT INTO publish_queue (article_id, channel, state, position, created_at, updated_at) VALUES (?, '@c', ?, ?, 0, 0)",
+    );
+    item.run(1, "posted", 1);
+    item.run(2, "queued", 2);
+    item.run(3, "removed", 3);
+
+    expect(migrate(db).map((name) => name.slice(0, 3))).toContain("005");
+    expect(db.prepare("SELECT title, visibility FROM articles ORDER BY id").all()).toEqual([
+      { title: "Posted", visibility: "public" },
+      { title: "Queued", visibility: "private" },
+      { title: "Removed", visibility: "private" },
+      { title: "Archived", visibility: "public" },
+    ]);
+    expect(
+      db
+        .prepare(
+          "SELECT feed_id, item_key, article_id, own, item_hash FROM feed_items ORDER BY article_id",
+        )
+        .all(),
+    ).toEqual([
+      { feed_id: 1, item_key: "g-1", article_id: 1, own: 1, item_hash: null },
+      { feed_id: 1, item_key: "https://a.example/2#x", article_id: 2, own: 1, item_hash: null },
+    ]);
+    // Posting the queued one makes it public, in the same statement that records the post.
+    db.prepare("UPDATE publish_queue SET state = 'sending' WHERE article_id = 2").run();
+    db.prepare("UPDATE publish_queue SET state = 'posted' WHERE article_id = 2").run();
+    expect(db.prepare("SELECT visibility FROM articles WHERE id = 2").pluck().get()).toBe("public");
+  });
+
   it("rolls back a failing migration entirely and records nothing for it", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsroom-migrate-bad-"));
     mkdirSync(dir, { recursive: true });

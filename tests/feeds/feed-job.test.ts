@@ -6,7 +6,9 @@ import { recordingLogger } from "../support/recording-logger.js";
 describe("the feed polling job", () => {
   it("polls on demand and logs what it found", async () => {
     const { logger, lines } = recordingLogger();
-    const results: PollResult[] = [{ feedId: 1, status: "ok", found: 3, created: 2, updated: 0 }];
+    const results: PollResult[] = [
+      { feedId: 1, status: "ok", found: 3, created: 2, queued: 2, updated: 0, refused: [] },
+    ];
     const job = startFeedJob({
       schedule: "0 0 1 1 *",
       timezone: "UTC",

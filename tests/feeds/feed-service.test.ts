@@ -50,17 +50,38 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 describe("adding a feed", () => {
-  it("fetches it at once, stores its items and queues the new ones", async () => {
+  it("fetches it at once and archives its items without queueing any", async () => {
     const result = await feeds.addFeed(server.url("/news.xml"));
-    expect(result).toMatchObject({ found: 3, created: 3 });
+    expect(result).toMatchObject({ found: 3, created: 3, queued: 0 });
     expect(result.feed).toMatchObject({
       title: "Daily & Nightly News",
       storeOnly: false,
       itemCount: 3,
       etag: '"n1"',
     });
-    expect(queued).toHaveLength(3);
+    expect(queued).toEqual([]);
     expect(articleCount()).toBe(3);
+    const hidden = db
+      .prepare("SELECT count(*) FROM articles WHERE visibility <> 'public'")
+      .pluck()
+      .get();
+    expect(hidden).toBe(0);
+  });
+
+  it("queues the newest N items with `latest N`, private until posted", async () => {
+    const result = await feeds.addFeed(server.url("/news.xml"), { latest: 1 });
+    expect(result).toMatchObject({ found: 3, created: 3, queued: 1 });
+    const budget = db
+      .prepare("SELECT id, visibility FROM articles WHERE guid = 'budget-2024'")
+      .get() as { id: number; visibility: string };
+    // The dated budget story is the newest: undated items count as fetched now only for storage.
+    expect(queued).toHaveLength(1);
+    const visibility = db
+      .prepare("SELECT visibility FROM articles WHERE id = ?")
+      .pluck()
+      .get(queued[0]);
+    expect(visibility).toBe("private");
+    expect(budget).toBeDefined();
   });
 
   it("stores but does not queue the items of a store-only feed", async () => {
@@ -137,11 +158,24 @@ describe("polling", () => {
     queued = [];
     const newer = ATOM.replace("urn:example:cafe", "urn:example:tea")
       .replace("posts/cafe", "posts/tea")
+      .replace("2024-02-01T08:00:00Z", "2024-06-01T11:00:00Z")
       .replace("Premier paragraphe.", "Un thé, enfin.");
     server.route("/blog.atom", serve(newer, { "content-type": "application/atom+xml" }));
     const [result] = await feeds.pollAll();
-    expect(result).toMatchObject({ feedId: feed.id, status: "ok", created: 1 });
+    expect(result).toMatchObject({ feedId: feed.id, status: "ok", created: 1, queued: 1 });
     expect(queued).toHaveLength(1);
+  });
+
+  it("archives without queueing a later item published longer ago than FEED_MAX_AGE", async () => {
+    const { feed } = await feeds.addFeed(server.url("/blog.atom"));
+    const older = ATOM.replace("urn:example:cafe", "urn:example:tea")
+      .replace("posts/cafe", "posts/tea")
+      .replace("Premier paragraphe.", "Un thé, enfin.");
+    server.route("/blog.atom", serve(older, { "content-type": "application/atom+xml" }));
+    const [result] = await feeds.pollAll();
+    // Dated February, fetched in June: far older than the default two days.
+    expect(result).toMatchObject({ feedId: feed.id, status: "ok", created: 1, queued: 0 });
+    expect(queued).toEqual([]);
   });
 
   it("records a failure with backoff while the other feeds still poll", async () => {

@@ -29,13 +29,19 @@ afterEach(async () => {
 
 const quiet = { stdout: () => undefined, stderr: () => undefined, interactive: false };
 
+/** One story archived (public) and one queued (private until the channel has it). */
 async function archiveWithOneQueuedStory(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "newsroom-ops-"));
   writeFileSync(
     join(dir, "story.txt"),
     "Harbour ferry gets a new timetable\n\n9:58 23.02.2023 •\n\nFerries will leave every twenty minutes from June, the port said.\n",
   );
-  const code = await runCli(["import", "--queue", join(dir, "story.txt")], { env, ...quiet });
+  writeFileSync(
+    join(dir, "queued.txt"),
+    "Harbour market moves to Sundays\n\n9:58 24.02.2023 •\n\nThe market will open on Sundays from May, the council said.\n",
+  );
+  expect(await runCli(["import", join(dir, "story.txt")], { env, ...quiet })).toBe(0);
+  const code = await runCli(["import", "--queue", join(dir, "queued.txt")], { env, ...quiet });
   expect(code).toBe(0);
 }
 
@@ -100,6 +106,7 @@ describe("npm start in production", () => {
     expect(delivered.status).toBe(200);
     await vi.waitFor(() => expect(fake!.messages(READER.id)).toHaveLength(1), { timeout: 15_000 });
     expect(fake.messages(READER.id)[0]!.text).toContain("Harbour ferry gets a new timetable");
+    expect(fake.messages(READER.id)[0]!.text).not.toContain("Harbour market moves to Sundays");
 
     // Without the secret, with a wrong one, too large, or not JSON: refused, nothing happens.
     const hook = `${via}/telegram/hook`;
@@ -141,7 +148,7 @@ describe("npm start in production", () => {
     expect(metrics).toContain('newsroom_command_replies_total{command="latest"} 1');
     expect(metrics).toContain('newsroom_command_duration_seconds_count{command="latest"} 1');
     expect(metrics).toContain("newsroom_queue_length 1");
-    expect(metrics).toContain("newsroom_archive_articles 1");
+    expect(metrics).toContain("newsroom_archive_articles 2");
     expect(metrics).toMatch(/newsroom_archive_bytes [1-9]\d+/);
     expect(metrics).toContain('newsroom_posts_total{outcome="sent"} 0');
 
@@ -161,7 +168,7 @@ describe("npm start in production", () => {
     expect(await runCli(["backup", copy], { env, ...quiet })).toBe(0);
     const restored = openDatabase(copy);
     expect(restored.prepare("SELECT COUNT(*) FROM instance_lease").pluck().get()).toBe(0);
-    expect(restored.prepare("SELECT COUNT(*) FROM articles").pluck().get()).toBe(1);
+    expect(restored.prepare("SELECT COUNT(*) FROM articles").pluck().get()).toBe(2);
     restored.close();
 
     bot.proc.kill("SIGTERM");

@@ -75,15 +75,15 @@ describe("npm start", () => {
     const bot = startBot(env);
     child = bot.proc;
     await vi.waitFor(() => expect(fake!.polling).toBe(true), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(() => expect(fake!.messages(TEST_CHANNEL.id)).toHaveLength(1), {
+      timeout: 15_000,
+    });
+    // Queued stories are public once the channel has them: now /latest lists it.
     fake.pushUpdate(privateMessage("/latest", { from: READER }));
     await vi.waitFor(() => expect(fake!.messages(READER.id).length).toBeGreaterThan(0), {
       timeout: 15_000,
     });
     expect(fake.messages(READER.id)[0]!.text).toContain("Night trains return to the coast");
-
-    await vi.waitFor(() => expect(fake!.messages(TEST_CHANNEL.id)).toHaveLength(1), {
-      timeout: 15_000,
-    });
     const post = fake.messages(TEST_CHANNEL.id)[0]!;
     expect(post.text.split("\n")[0]).toBe("Night trains return to the coast");
     expect(post.text).toMatch(/read more in our Telegram-channel$/);

@@ -22,6 +22,8 @@ export function buildArticle(overrides: Partial<Article> = {}): Article {
     updatedAt: null,
     updateCount: 0,
     contentHash: `hash-${id}`,
+    visibility: "public",
+    bodyCut: false,
     ...overrides,
   };
 }

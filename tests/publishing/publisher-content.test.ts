@@ -54,10 +54,12 @@ describe("edits follow the archive", () => {
   it("edits a posted article's message in place when its text changes", async () => {
     h = await startHarness();
     h.publisher.followEdits(h.articles);
+    // The same guid: the article's own source changes its text.
     const stored = h.articles.store({
       title: "Evolving story",
       body: "First version of the text.",
       url: "https://news.example.org/evolving",
+      guid: "evolving",
     });
     h.queue.enqueue(stored.article.id);
     await h.publisher.publishDue(1);
@@ -66,6 +68,7 @@ describe("edits follow the archive", () => {
       title: "Evolving story",
       body: "Second version, with more facts.",
       url: "https://news.example.org/evolving",
+      guid: "evolving",
     });
 
     await vi.waitFor(() => expect(h.posts()[0]!.editCount).toBe(1));
@@ -79,6 +82,32 @@ describe("edits follow the archive", () => {
     ]);
   });
 
+  it("paces edits like posts: they count against the channel's limit", async () => {
+    let clock = Date.now();
+    const waits: number[] = [];
+    const pacer = createPacer({
+      limit: 2,
+      windowMs: 60_000,
+      now: () => clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    });
+    h = await startHarness({ pacer, now: () => clock });
+    const input = { title: "Paced", body: "First text.", guid: "paced" };
+    h.queue.enqueue(h.articles.store(input).article.id);
+    await h.publisher.publishDue(1);
+    const second = h.articles.store({ ...input, body: "Second text." });
+    expect(await h.publisher.syncEdit(second.article)).toMatchObject({ status: "edited" });
+    expect(waits).toEqual([]);
+    // A post and an edit filled the window of two: the next edit waits for it.
+    const third = h.articles.store({ ...input, body: "Third text." });
+    expect(await h.publisher.syncEdit(third.article)).toMatchObject({ status: "edited" });
+    expect(waits.length).toBeGreaterThan(0);
+    expect(h.posts()[0]!.text).toContain("Third text.");
+  });
+
   it("edits a photo post's caption", async () => {
     h = await startHarness();
     const input = {
@@ -86,6 +115,7 @@ describe("edits follow the archive", () => {
       body: "Short text.",
       url: "https://news.example.org/pic",
       imageUrl: "https://news.example.org/pic.jpg",
+      guid: "pic",
     };
     h.queue.enqueue(h.articles.store(input).article.id);
     await h.publisher.publishDue(1);

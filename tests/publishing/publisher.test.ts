@@ -92,6 +92,34 @@ describe("publishing a queued article", () => {
     expect(h.posts()).toHaveLength(1);
   });
 
+  it("posts now (and previews) the first due item, as the next run would, not one scheduled for later", async () => {
+    h = await startHarness();
+    const later = h.queue.enqueue(h.addArticle("Embargoed until tomorrow"), {
+      notBefore: Date.now() + 86_400_000,
+    }).item;
+    h.queue.enqueue(h.addArticle("Due now"));
+    h.queue.pause();
+    expect(h.publisher.previewNext()?.article.title).toBe("Due now");
+    expect(await h.publisher.postNow()).toMatchObject({ status: "posted" });
+    expect(h.posts().map((p) => p.text.split("\n")[0])).toEqual(["Due now"]);
+
+    // Only the embargoed one is left: nothing is due, and naming it needs the editor's "early".
+    expect(h.publisher.previewNext()).toBeUndefined();
+    await expect(h.publisher.postNow()).rejects.toMatchObject({
+      name: "NothingDueError",
+      nextAt: later.notBefore,
+    });
+    await expect(h.publisher.postNow(later.id)).rejects.toMatchObject({
+      name: "NotDueYetError",
+      notBefore: later.notBefore,
+    });
+    expect(h.posts()).toHaveLength(1);
+    expect(await h.publisher.postNow(later.id, { early: true })).toMatchObject({
+      status: "posted",
+    });
+    expect(h.posts()).toHaveLength(2);
+  });
+
   it("previews exactly what the next post sends", async () => {
     h = await startHarness();
     h.queue.enqueue(h.addArticle("Preview me", "A <b>body</b> & more."));

@@ -66,7 +66,7 @@ describe("/metrics", () => {
   it("counts feed fetches by outcome and reads queue and archive size when scraped", async () => {
     const metrics = createMetrics(sources);
     metrics.recordFeedPolls([
-      { feedId: 1, status: "ok", found: 3, created: 1, updated: 0 },
+      { feedId: 1, status: "ok", found: 3, created: 1, queued: 1, updated: 0, refused: [] },
       { feedId: 2, status: "not-modified" },
       { feedId: 3, status: "failed", error: "the server answered 500" },
       { feedId: 4, status: "failed", error: "timeout" },

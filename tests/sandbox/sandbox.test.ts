@@ -76,6 +76,16 @@ describe("the sandbox", () => {
     expect(await queueLength()).toBe(waiting + 1);
   });
 
+  it("keeps the sample's queued stories out of readers' /latest until the channel has them", async () => {
+    h = await startSandboxHarness();
+    await h.api("/api/sample", { load: true });
+    await h.api("/api/send", { person: "reader-en", text: "/latest 20" });
+    const latest = await h.waitForBubble("u2001", (m) => m.from === "bot");
+    expect(latest.text).toContain("Riverton harbour ferry returns after a two-year refit");
+    expect(latest.text).not.toContain("One ticket for trams, buses and the ferry from July");
+    expect(latest.text).not.toContain("Weather service warns of the first heatwave of the summer");
+  });
+
   it("shows a 429 inline in the channel, then the post that got through after the retry", async () => {
     h = await startSandboxHarness();
     await h.api("/api/sample", { load: true });
@@ -104,8 +114,7 @@ describe("the sandbox", () => {
       code: 403,
       description: "Forbidden: bot is not a member of the channel chat",
     });
-    // The notice, not the "Post now" report (which says "paused" too and may come first).
-    const notice = await h.waitForBubble(EDITOR_CHAT, (m) => /Publishing is paused/.test(text(m)));
+    const notice = await h.waitForBubble(EDITOR_CHAT, (m) => /Publishing is paused/.test(m.text));
     expect(text(notice)).toMatch(/Publishing is paused/);
     expect((await h.chat("channel")).filter((m) => m.from === "channel")).toEqual([]);
   }, 30_000);

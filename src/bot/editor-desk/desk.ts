@@ -19,7 +19,9 @@ export interface EditorDesk {
   readonly queue: QueueService;
   readonly publisher: Pick<Publisher, "postNow" | "resolveUnknown"> | undefined;
   readonly intake: ArticleIntake;
-  readonly feeds: Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed"> | undefined;
+  readonly feeds:
+    | Pick<FeedService, "addFeed" | "listFeeds" | "removeFeed" | "findFeed">
+    | undefined;
   readonly pendingPastes: KeyValueStorage<PendingPaste> | undefined;
   readonly now: () => number;
   /** Deliveries editors started, going on after their update was answered. */

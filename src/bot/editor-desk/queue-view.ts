@@ -14,16 +14,21 @@ export function loadQueueView(desk: EditorDesk): QueueView {
     notBefore: item.notBefore,
     lastError: item.lastError,
     attempts: item.attempts,
+    feedId: item.feedId,
   }));
-  const failed: QueueEntry[] = desk.queue.failed(FAILED_SHOWN).map((item) => ({
-    id: item.id,
-    title: desk.articles.findById(item.articleId)?.title ?? "(article deleted)",
-    state: item.state,
-    plannedAt: null,
-    notBefore: item.notBefore,
-    lastError: item.lastError,
-    attempts: item.attempts,
-  }));
+  const failed: QueueEntry[] = desk.queue.failed(FAILED_SHOWN).map((item) => {
+    const article = desk.articles.findById(item.articleId);
+    return {
+      id: item.id,
+      title: article?.title ?? "(article deleted)",
+      state: item.state,
+      plannedAt: null,
+      notBefore: item.notBefore,
+      lastError: item.lastError,
+      attempts: item.attempts,
+      feedId: article?.feedId ?? null,
+    };
+  });
   return {
     entries: [...live, ...failed],
     paused: desk.queue.stats().paused,

@@ -6,8 +6,35 @@ import { isAdminOf } from "../filters/is-admin.js";
 import { feedAddedHtml, feedListHtml } from "../formatters/admin-feeds.js";
 import { shortTitle, shownError } from "../formatters/admin-text.js";
 
-const ADD_USAGE = "Usage: /addfeed https://example.com/rss [store-only]";
+const ADD_USAGE =
+  "Usage: /addfeed https://example.com/rss [store-only] [latest N]\nWhat the feed lists now is archived; latest N also queues its newest N items.";
 const STORE_ONLY = /^(?:store-only|storeonly|store_only)$/i;
+const MAX_LATEST = 50;
+
+/** `<url> [store-only] [latest N]` in any order after the URL; undefined when malformed. */
+export function parseAddFeed(
+  text: string,
+): { url: string; storeOnly: boolean; latest: number } | undefined {
+  const [url, ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  if (!url) return undefined;
+  let storeOnly = false;
+  let latest: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    if (STORE_ONLY.test(word) && !storeOnly) storeOnly = true;
+    else if (
+      /^latest$/i.test(word) &&
+      latest === undefined &&
+      /^\d{1,3}$/.test(rest[i + 1] ?? "")
+    ) {
+      latest = Number(rest[++i]);
+      if (latest > MAX_LATEST) return undefined;
+    } else return undefined;
+  }
+  // Store-only feeds queue nothing: "latest N" with it is a contradiction.
+  if (storeOnly && latest) return undefined;
+  return { url, storeOnly, latest: latest ?? 0 };
+}
 
 /** /addfeed, /feeds and /removefeed, for editors only. */
 export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> {
@@ -17,14 +44,17 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
   const editor = feature.chatType("private").filter(isAdminOf(desk.adminIds));
 
   editor.command("addfeed", async (ctx) => {
-    const [url, flag, ...extra] = ctx.match.trim().split(/\s+/).filter(Boolean);
-    if (!url || extra.length > 0 || (flag !== undefined && !STORE_ONLY.test(flag))) {
+    const wanted = parseAddFeed(ctx.match);
+    if (!wanted) {
       await ctx.reply(ADD_USAGE);
       return;
     }
     await ctx.replyWithChatAction("typing");
     try {
-      const result = await feeds.addFeed(url, { storeOnly: flag !== undefined });
+      const result = await feeds.addFeed(wanted.url, {
+        storeOnly: wanted.storeOnly,
+        latest: wanted.latest,
+      });
       await ctx.reply(feedAddedHtml(result), { parse_mode: "HTML" });
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;

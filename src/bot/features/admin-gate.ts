@@ -9,6 +9,7 @@ export const EDITOR_COMMANDS = [
   "new",
   "queue",
   "postnow",
+  "clearqueue",
   "pause",
   "resume",
   "addfeed",

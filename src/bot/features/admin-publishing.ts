@@ -1,10 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { POSTING_TEXT, postNowInBackground } from "../editor-desk/post-now.js";
+import { POSTING_TEXT, postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeHtml } from "../formatters/admin-publish.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { escapeHtml, shownTime } from "../formatters/admin-text.js";
+import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
 
 const ITEM_ID = /^#?(\d{1,12})$/;
 
@@ -18,21 +19,42 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
     const id = ITEM_ID.exec(arg)?.[1];
     if (arg !== "" && id === undefined) {
       await ctx.reply(
-        "Usage: /postnow to publish the next queued item, or /postnow 12 for item #12 of /queue.",
+        "Usage: /postnow to publish the next due item, or /postnow 12 for item #12 of /queue.",
       );
+      return;
+    }
+    const itemId = id === undefined ? undefined : Number(id);
+    const planned = itemId === undefined ? undefined : scheduledFor(desk, itemId);
+    if (itemId !== undefined && planned !== undefined) {
+      await ctx.reply(scheduledQuestionHtml(itemId, planned, desk.timezone), {
+        parse_mode: "HTML",
+        reply_markup: postEarlyKeyboard(itemId),
+      });
       return;
     }
     // Answered at once; the outcome replaces "Posting…" when the channel has answered.
     const status = await ctx.reply(POSTING_TEXT);
-    postNowInBackground(desk, id === undefined ? undefined : Number(id), (result) =>
-      ctx.api.editMessageText(
-        status.chat.id,
-        status.message_id,
-        result.ok
-          ? publishOutcomeHtml(result.outcome)
-          : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
-        { parse_mode: "HTML" },
-      ),
+    postNowInBackground(desk, itemId, (result) =>
+      !result.ok && result.scheduled
+        ? // Scheduled meanwhile: the status becomes the question.
+          ctx.api.editMessageText(
+            status.chat.id,
+            status.message_id,
+            scheduledQuestionHtml(
+              result.scheduled.itemId,
+              result.scheduled.notBefore,
+              desk.timezone,
+            ),
+            { parse_mode: "HTML", reply_markup: postEarlyKeyboard(result.scheduled.itemId) },
+          )
+        : ctx.api.editMessageText(
+            status.chat.id,
+            status.message_id,
+            result.ok
+              ? publishOutcomeHtml(result.outcome)
+              : `⚠️ Nothing posted: ${escapeHtml(result.reason)}.`,
+            { parse_mode: "HTML" },
+          ),
     );
   });
 

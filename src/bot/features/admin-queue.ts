@@ -2,13 +2,14 @@ import { Composer, GrammyError } from "grammy";
 import { QueueError } from "../../publishing/queue-errors.js";
 import type { BotContext } from "../context.js";
 import type { EditorDesk } from "../editor-desk/desk.js";
-import { POSTING_TEXT, postNowInBackground } from "../editor-desk/post-now.js";
+import { POSTING_TEXT, postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
 import { loadQueueView } from "../editor-desk/queue-view.js";
 import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeHtml } from "../formatters/admin-publish.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
 import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
 import { escapeHtml } from "../formatters/admin-text.js";
 import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
+import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
 import { queueKeyboard } from "../keyboards/admin-queue.js";
 
 const STALE = "That item is no longer in the queue.";
@@ -46,15 +47,32 @@ async function postNowButton(
     await afterItemGone(ctx, desk, button);
     return;
   }
+  // "Post now" (not yet "Post now anyway") of an item scheduled for later: ask first.
+  const planned = button.action === "p" ? scheduledFor(desk, button.itemId) : undefined;
+  if (planned !== undefined) {
+    await ctx.answerCallbackQuery({ text: "Scheduled for later: confirm below." });
+    await ctx.reply(scheduledQuestionHtml(button.itemId, planned, desk.timezone), {
+      parse_mode: "HTML",
+      reply_markup: postEarlyKeyboard(button.itemId),
+    });
+    return;
+  }
   await ctx.answerCallbackQuery({ text: POSTING_TEXT });
   const status = await ctx.reply(`${POSTING_TEXT} (item #${button.itemId})`);
-  postNowInBackground(desk, button.itemId, async (result) => {
-    const text = result.ok
-      ? publishOutcomeHtml(result.outcome)
-      : `⚠️ Item #${button.itemId}: ${escapeHtml(result.stale ? STALE : result.reason)}`;
-    await ctx.api.editMessageText(status.chat.id, status.message_id, text, { parse_mode: "HTML" });
-    if (result.ok || result.stale) await afterItemGone(ctx, desk, button);
-  });
+  postNowInBackground(
+    desk,
+    button.itemId,
+    async (result) => {
+      const text = result.ok
+        ? publishOutcomeHtml(result.outcome)
+        : `⚠️ Item #${button.itemId}: ${escapeHtml(result.stale ? STALE : result.reason)}`;
+      await ctx.api.editMessageText(status.chat.id, status.message_id, text, {
+        parse_mode: "HTML",
+      });
+      if (result.ok || result.stale) await afterItemGone(ctx, desk, button);
+    },
+    { early: button.action === "e" },
+  );
 }
 
 /** The item left the queue: redraw /queue, or drop the buttons under a preview. */
@@ -80,6 +98,8 @@ function act(
   const { itemId } = button;
   try {
     switch (button.action) {
+      case "k":
+        return { text: "It stays scheduled.", done: true };
       case "r":
         desk.queue.remove(itemId);
         return { text: "Removed from the queue.", done: true };
@@ -96,6 +116,7 @@ function act(
         desk.queue.retry(itemId);
         return { text: "Queued again at the end.", done: false };
       case "p":
+      case "e":
         return { text: "This button is not valid.", done: false };
     }
   } catch (error) {
@@ -129,7 +150,7 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
       await redraw(ctx, desk, button.page);
       return;
     }
-    if (button.action === "p") {
+    if (button.action === "p" || button.action === "e") {
       await postNowButton(ctx, desk, button);
       return;
     }

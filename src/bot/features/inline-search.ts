@@ -20,7 +20,7 @@ const INLINE_MAX_OFFSET = 200;
 export const INLINE_CACHE_SECONDS = 10;
 
 export interface InlineSearchFeatureDeps {
-  readonly articles: Pick<ArticleService, "findById" | "newest">;
+  readonly articles: Pick<ArticleService, "findVisible" | "newest">;
   /** Without a search service, only the empty query (the latest articles) has results. */
   readonly search: ReaderSearch | undefined;
   readonly settings: ReaderSettings;
@@ -58,12 +58,19 @@ export function createInlineSearchFeature({
   /** The articles of one answer, and whether Telegram may ask for more. */
   function articlesFor(query: string, offset: number): { found: Article[]; more: boolean } {
     if (query === "") {
-      const found = articles.newest(INLINE_PAGE_SIZE, offset);
+      // Inline answers are shared into any chat: public articles only, editors included.
+      const found = articles.newest(INLINE_PAGE_SIZE, offset, "public");
       return { found, more: found.length === INLINE_PAGE_SIZE };
     }
     if (!search) return { found: [], more: false };
-    const { hits, hasMore } = search.search(query, { limit: INLINE_PAGE_SIZE, offset });
-    const found = hits.map((hit) => articles.findById(hit.id)).filter((a): a is Article => !!a);
+    const { hits, hasMore } = search.search(query, {
+      limit: INLINE_PAGE_SIZE,
+      offset,
+      scope: "public",
+    });
+    const found = hits
+      .map((hit) => articles.findVisible(hit.id, "public"))
+      .filter((a): a is Article => !!a);
     return { found, more: hasMore };
   }
 

@@ -15,6 +15,7 @@ import {
   editPieces,
   type ReaderSettings,
   readerFormat,
+  readerScope,
   replyPieces,
 } from "../replies/reader-replies.js";
 
@@ -55,7 +56,7 @@ export function createLatestFeature({
   /** One page, with one article more fetched to know whether "More" has anything behind it. */
   function page(ctx: BotContext, offset: number, count: number, hint?: string) {
     const m = messagesFor(ctx.locale);
-    const found = articles.newest(count + 1, offset);
+    const found = articles.newest(count + 1, offset, readerScope(settings, ctx));
     const shown = found.slice(0, count);
     const pieces = latestMessage(
       { articles: shown, offset, ...(hint ? { hint } : {}) },

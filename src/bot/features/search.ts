@@ -17,6 +17,7 @@ import {
   editPieces,
   type ReaderSettings,
   readerFormat,
+  readerScope,
   replyPieces,
 } from "../replies/reader-replies.js";
 
@@ -52,6 +53,7 @@ export function createSearchFeature({
     const result = search.search(query, {
       limit: SEARCH_PAGE_SIZE,
       offset: (page - 1) * SEARCH_PAGE_SIZE,
+      scope: readerScope(settings, ctx),
     });
     if (result.hits.length === 0) {
       return { hitCount: 0, pieces: nothingFoundMessage(shownQuery, m) };

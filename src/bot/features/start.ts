@@ -1,13 +1,19 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { ArticleService } from "../../articles/article-service.js";
 import { formatPost } from "../../publishing/format-post.js";
 import type { BotContext } from "../context.js";
 import { welcomeMessage } from "../formatters/help-text.js";
 import { messagesFor } from "../i18n/index.js";
-import { type ReaderSettings, readerFormat, replyPieces } from "../replies/reader-replies.js";
+import { makePublicData } from "../keyboards/admin-callback-data.js";
+import {
+  type ReaderSettings,
+  readerFormat,
+  readerScope,
+  replyPieces,
+} from "../replies/reader-replies.js";
 
 export interface StartFeatureDeps {
-  readonly articles: Pick<ArticleService, "findById">;
+  readonly articles: Pick<ArticleService, "findVisible">;
   readonly settings: ReaderSettings;
 }
 
@@ -28,10 +34,17 @@ export function createStartFeature({ articles, settings }: StartFeatureDeps): Co
       return;
     }
     const id = Number(wanted[1]);
-    const article = articles.findById(id);
+    // What is not public yet is "not found" to readers: an embargo shows no trace.
+    const article = articles.findVisible(id, readerScope(settings, ctx));
     if (!article) {
       await ctx.reply(m.articleNotFound(id));
       return;
+    }
+    // Only editors get this far with a private article: they may release it by hand.
+    if (article.visibility === "private") {
+      await ctx.reply(`🔒 ${m.notYetPublic}`, {
+        reply_markup: new InlineKeyboard().text("Make public now", makePublicData(article.id)),
+      });
     }
     const format = readerFormat(settings, ctx);
     const post = formatPost(article, { ...format, moreLabel: m.readFullStory });

@@ -4,7 +4,12 @@ import { summarize } from "../../summaries/index.js";
 import type { BotContext } from "../context.js";
 import { articleSummaryMessage, digestMessage } from "../formatters/summaries.js";
 import { messagesFor } from "../i18n/index.js";
-import { type ReaderSettings, readerFormat, replyPieces } from "../replies/reader-replies.js";
+import {
+  type ReaderSettings,
+  readerFormat,
+  readerScope,
+  replyPieces,
+} from "../replies/reader-replies.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many stories the day's digest lists at most. */
@@ -16,7 +21,7 @@ const SUMMARY_SENTENCES = 3;
 const SUMMARY_MAX_CHARS = 1_200;
 
 export interface SummaryFeatureDeps {
-  readonly articles: Pick<ArticleService, "findById" | "newest" | "publishedSince">;
+  readonly articles: Pick<ArticleService, "findVisible" | "newest" | "publishedSince">;
   readonly settings: ReaderSettings;
   readonly now?: () => number;
 }
@@ -40,10 +45,11 @@ export function createSummaryFeature({
     const m = messagesFor(ctx.locale);
     const format = readerFormat(settings, ctx);
     const arg = ctx.match.trim();
+    const scope = readerScope(settings, ctx);
     if (arg === "") {
-      const today = articles.publishedSince(now() - DAY_MS, DIGEST_SIZE);
+      const today = articles.publishedSince(now() - DAY_MS, DIGEST_SIZE, scope);
       const quiet = today.length === 0;
-      const shown = quiet ? articles.newest(QUIET_DIGEST_SIZE) : today;
+      const shown = quiet ? articles.newest(QUIET_DIGEST_SIZE, 0, scope) : today;
       if (shown.length === 0) {
         await ctx.reply(m.archiveEmpty);
         return;
@@ -57,7 +63,7 @@ export function createSummaryFeature({
       return;
     }
     const id = Number(wanted[1]);
-    const article = articles.findById(id);
+    const article = articles.findVisible(id, scope);
     if (!article) {
       await ctx.reply(m.articleNotFound(id));
       return;

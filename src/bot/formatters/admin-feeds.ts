@@ -1,5 +1,6 @@
 import type { Feed } from "../../feeds/feed.js";
 import type { AddFeedResult } from "../../feeds/feed-service.js";
+import { refusedSummary } from "../../feeds/store-fetch.js";
 import { fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
 
 /** A feed's health in a word: ok, failing (with count) or not fetched yet. */
@@ -16,15 +17,29 @@ function feedName(feed: Feed): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The answer to /addfeed that worked. */
+/** "N items refused: reason", escaped, or nothing. */
+function refusedLine(count: number, reason: string | null): string {
+  if (count === 0) return "";
+  return `\n⚠️ ${plural(count, "item")} could not be stored: ${shownError(reason ?? "unknown reason")}.`;
+}
+
+/** The answer to /addfeed that worked: what was archived, queued, cut and refused. */
 export function feedAddedHtml(result: AddFeedResult): string {
   const { feed } = result;
-  const what = feed.storeOnly
-    ? "stored in the archive only (store-only feed: nothing is queued)"
-    : "stored and queued for the channel";
+  const queuedLine = feed.storeOnly
+    ? "store-only feed: nothing is queued, now or later."
+    : `${result.queued} queued for the channel.\nItems that appear later are queued (only archived when older than FEED_MAX_AGE).`;
+  const notes = [
+    result.alsoIn
+      ? `${plural(result.alsoIn, "item")} already in the archive from another source`
+      : "",
+    result.cut ? `${plural(result.cut, "text")} cut to 100,000 characters` : "",
+  ].filter(Boolean);
   return (
     `✅ Feed <b>${feedName(feed)}</b> added as #${feed.id}.\n` +
-    `It offered ${result.found} item${result.found === 1 ? "" : "s"}; ${result.created} new article${result.created === 1 ? "" : "s"} ${what}.`
+    `It offered ${plural(result.found, "item")}: ${result.created} new archived (readers see them now), ${queuedLine}` +
+    (notes.length ? `\n${notes.join("; ")}.` : "") +
+    refusedLine(result.refused.length, refusedSummary(result.refused))
   );
 }
 
@@ -39,14 +54,18 @@ export function feedListHtml(feeds: readonly Feed[], timezone: string): string {
     const facts = [fetched, `${feed.itemCount} articles`, feedHealth(feed)];
     if (feed.storeOnly) facts.push("store-only");
     const error = feed.lastError ? `\n   last error: ${shownError(feed.lastError)}` : "";
-    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${error}`;
+    const refused =
+      feed.lastRefused > 0
+        ? `\n   last fetch could not store ${plural(feed.lastRefused, "item")}: ${shownError(feed.lastRefusedReason ?? "unknown reason")}`
+        : "";
+    return `#${feed.id} <b>${feedName(feed)}</b>\n   ${shortTitle(feed.url, 300)}\n   ${facts.join(" · ")}${error}${refused}`;
   });
   return fitEntries(
     {
       head: `<b>Feeds</b> (${feeds.length})\n\n`,
       entries: lines,
       separator: "\n\n",
-      tail: "\n\n/removefeed &lt;ID&gt; stops one.",
+      tail: "\n\n/removefeed &lt;ID&gt; stops one; /clearqueue &lt;ID&gt; empties its queued items.",
     },
     (left) => `\n\n… and ${plural(left, "more feed")} not shown.`,
   );

@@ -1,5 +1,5 @@
 import type { PublishOutcome } from "../../publishing/publisher.js";
-import { escapeHtml } from "./admin-text.js";
+import { escapeHtml, shownTime } from "./admin-text.js";
 
 /** What "Post now" did, as a short plain sentence (fits a button answer: ≤ 200 characters). */
 export function publishOutcomeText(outcome: PublishOutcome): string {
@@ -26,4 +26,9 @@ export function publishOutcomeText(outcome: PublishOutcome): string {
 export function publishOutcomeHtml(outcome: PublishOutcome): string {
   const icon = outcome.status === "posted" ? "✅" : "⚠️";
   return `${icon} Item #${outcome.itemId} (article ${outcome.articleId}): ${escapeHtml(publishOutcomeText(outcome))}`;
+}
+
+/** The question before posting an item early: when it was planned, and the choice. */
+export function scheduledQuestionHtml(itemId: number, notBefore: number, timezone: string): string {
+  return `⏰ Item #${itemId} is scheduled for <b>${shownTime(notBefore, timezone)}</b>. Post it now, before its time?`;
 }

@@ -11,6 +11,8 @@ export interface QueueEntry {
   readonly notBefore: number | null;
   readonly lastError: string | null;
   readonly attempts: number;
+  /** The feed the story came from; null for pasted and written ones. */
+  readonly feedId: number | null;
 }
 
 export interface QueueView {
@@ -41,6 +43,7 @@ function pauseLine(view: QueueView): string {
 function entryLines(entry: QueueEntry, position: number, view: QueueView): string {
   const head = `${position}. <b>${shortTitle(entry.title)}</b>`;
   const facts = [`#${entry.id}`, entry.state];
+  if (entry.feedId !== null) facts.push(`feed #${entry.feedId}`);
   if (entry.state === "queued") {
     if (entry.plannedAt !== null)
       facts.push(`planned ${shownTime(entry.plannedAt, view.timezone)}`);

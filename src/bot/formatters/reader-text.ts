@@ -1,4 +1,4 @@
-import type { Article } from "../../articles/article.js";
+import type { Article, Visibility } from "../../articles/article.js";
 import { displayUrl } from "../../articles/display-url.js";
 import { cutParagraph } from "../../publishing/cut-text.js";
 import { isWebUrl, type Piece } from "../../publishing/telegram-html.js";
@@ -13,6 +13,11 @@ export interface ReaderFormat {
   readonly footer: string;
   /** The bot's username, for `/start a<ID>` links to articles that have no URL. */
   readonly botUsername: string | undefined;
+  /**
+   * Set for editors in their private chat, who also see what is not public yet: shown before
+   * the headline of such an article.
+   */
+  readonly privateMark?: string | undefined;
 }
 
 /** Telegram's limit on a message text, in UTF-16 units of the visible text. */
@@ -46,10 +51,19 @@ export function articleLink(
   return format.botUsername ? `https://t.me/${format.botUsername}?start=a${article.id}` : undefined;
 }
 
+/** The headline with the editors' "not yet public" mark when the article is private. */
+export function markedTitle(
+  title: string,
+  visibility: Visibility | undefined,
+  format: ReaderFormat,
+): string {
+  return visibility === "private" && format.privateMark ? `${format.privateMark} ${title}` : title;
+}
+
 /** A bold headline, linked when the article has somewhere to link to. */
 export function headlinePiece(article: Article, format: ReaderFormat, max = 300): Piece {
   const href = articleLink(article, format);
-  const text = oneLine(article.title, max) || "…";
+  const text = markedTitle(oneLine(article.title, max) || "…", article.visibility, format);
   return href ? { text, style: "b", href } : { text, style: "b" };
 }
 

@@ -1,7 +1,8 @@
+import type { Visibility } from "../../articles/article.js";
 import type { Piece } from "../../publishing/telegram-html.js";
 import { formatHouseTime } from "../../time/zoned-time.js";
 import type { Messages } from "../i18n/index.js";
-import { articleLink, fitItems, oneLine, type ReaderFormat } from "./reader-text.js";
+import { articleLink, fitItems, markedTitle, oneLine, type ReaderFormat } from "./reader-text.js";
 
 /** A piece of a snippet; `match` marks the words the reader searched for. */
 export interface SnippetSegment {
@@ -16,6 +17,8 @@ export interface SearchHitView {
   readonly url: string | null;
   readonly publishedAt: number;
   readonly snippet: readonly SnippetSegment[];
+  /** Private hits reach only editors, who see them marked. */
+  readonly visibility?: Visibility;
 }
 
 const SNIPPET_MAX = 320;
@@ -52,7 +55,7 @@ function trimEnds(pieces: Piece[]): Piece[] {
 
 /** One hit: its number, the linked bold headline, the date, the snippet. */
 export function searchHitItem(hit: SearchHitView, position: number, format: ReaderFormat): Piece[] {
-  const title = oneLine(hit.title, 300) || "…";
+  const title = markedTitle(oneLine(hit.title, 300) || "…", hit.visibility, format);
   const href = articleLink({ id: hit.id, url: hit.url }, format);
   const pieces: Piece[] = [
     { text: `${position}. ` },

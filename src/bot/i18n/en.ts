@@ -22,6 +22,7 @@ export const en: Messages = {
   ],
   inlineHint: (bot) => `In any chat, type @${bot} and a few words to share an article.`,
   articleNotFound: (id) => `There is no article ${id} in the archive.`,
+  notYetPublic: "not yet public",
 
   latestTitle: "Latest articles",
   latestBadCount: (given, used, max) =>

@@ -17,6 +17,8 @@ export interface Messages {
   readonly commands: readonly CommandHelp[];
   inlineHint(botUsername: string): string;
   articleNotFound(id: number): string;
+  /** The editors' mark on what readers cannot see yet. */
+  readonly notYetPublic: string;
 
   readonly latestTitle: string;
   latestBadCount(given: string, used: number, max: number): string;

@@ -22,6 +22,7 @@ export const ru: Messages = {
   ],
   inlineHint: (bot) => `В любом чате наберите @${bot} и пару слов, чтобы поделиться статьёй.`,
   articleNotFound: (id) => `Статьи ${id} в архиве нет.`,
+  notYetPublic: "ещё не опубликовано",
 
   latestTitle: "Свежие статьи",
   latestBadCount: (given, used, max) =>

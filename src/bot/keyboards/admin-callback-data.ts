@@ -6,8 +6,14 @@
  * the /queue list, `q:pg:<page>` to turn pages. Other editor buttons start with `e:`.
  */
 
-/** What a queue button does: post now, up, down, remove, to the top, retry a failed item. */
-export type QueueAction = "p" | "u" | "d" | "r" | "t" | "y";
+/**
+ * What a queue button does: post now, up, down, remove, to the top, retry a failed item,
+ * post a scheduled item early (confirmed), keep it as scheduled.
+ */
+export type QueueAction = "p" | "u" | "d" | "r" | "t" | "y" | "e" | "k";
+
+/** "Remove all from this feed": ask, yes (remove them), no. */
+export type FeedClearAction = "fa" | "fy" | "fn";
 
 export type QueueButton =
   | {
@@ -18,8 +24,21 @@ export type QueueButton =
     }
   | { readonly kind: "page"; readonly page: number };
 
-const ITEM = /^q:([pudrty]):([1-9]\d{0,11})(?::(\d{1,4}))?$/;
+const ITEM = /^q:([pudrtyek]):([1-9]\d{0,11})(?::(\d{1,4}))?$/;
 const PAGE = /^q:pg:(\d{1,4})$/;
+const FEED = /^e:(fa|fy|fn):([1-9]\d{0,11})$/;
+
+/** Button data of "Remove all from this feed" (`e:fa:<feedId>`) and its confirmation. */
+export const feedClearData = (action: FeedClearAction, feedId: number): string =>
+  `e:${action}:${feedId}`;
+
+/** Reads "Remove all from this feed" data; undefined for anything malformed or forged. */
+export function parseFeedClearData(
+  data: string,
+): { readonly action: FeedClearAction; readonly feedId: number } | undefined {
+  const feed = FEED.exec(data);
+  return feed ? { action: feed[1] as FeedClearAction, feedId: Number(feed[2]) } : undefined;
+}
 
 /** Button data for an item action; with `page` when the button sits under the /queue list. */
 export function queueItemData(action: QueueAction, itemId: number, page?: number): string {
@@ -51,6 +70,10 @@ export const pasteQueueData = (key: string): string => `e:pq:${key}`;
 export const pasteDropData = (key: string): string => `e:px:${key}`;
 /** Either paste button; the key is what paste-store's newPasteKey makes. */
 export const PASTE_DATA = /^e:(pq|px):([a-z0-9]{6,16})$/;
+
+/** "Make public now" under an editor's view of a private article: `e:mp:<articleId>`. */
+export const makePublicData = (articleId: number): string => `e:mp:${articleId}`;
+export const MAKE_PUBLIC_DATA = /^e:mp:([1-9]\d{0,14})$/;
 
 /** The /new dialog: when to post (next slot / now) and confirm / cancel. */
 export const NEW_NEXT_SLOT = "e:wn";

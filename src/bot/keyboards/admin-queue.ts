@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { pageCount, QUEUE_PAGE_SIZE, type QueueView } from "../formatters/admin-queue.js";
-import { queueItemData, queuePageData } from "./admin-callback-data.js";
+import { feedClearData, queueItemData, queuePageData } from "./admin-callback-data.js";
 
 /**
  * Buttons of one /queue page: per queued item Post now · Up · Down · Remove, per failed item
@@ -25,6 +25,15 @@ export function queueKeyboard(view: QueueView, page: number): InlineKeyboard {
         .row();
     }
   });
+  // "Remove all from this feed" for each feed with a queued story on this page.
+  const feedsShown = new Set(
+    view.entries
+      .slice(first, first + QUEUE_PAGE_SIZE)
+      .flatMap((e) => (e.state === "queued" && e.feedId !== null ? [e.feedId] : [])),
+  );
+  for (const feedId of feedsShown) {
+    keyboard.text(`Remove all from feed #${feedId}`, feedClearData("fa", feedId)).row();
+  }
   const pages = pageCount(view);
   if (page > 0) keyboard.text("‹ Back", queuePageData(page - 1));
   keyboard.text("Refresh", queuePageData(page));

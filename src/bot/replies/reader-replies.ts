@@ -1,14 +1,33 @@
 import { GrammyError, type InlineKeyboard } from "grammy";
+import type { ArticleScope } from "../../articles/article.js";
 import { type Piece, renderHtml } from "../../publishing/telegram-html.js";
 import type { BotContext } from "../context.js";
 import type { ReaderFormat } from "../formatters/reader-text.js";
+import { messagesFor } from "../i18n/index.js";
 
 /** The instance settings the readers' features show: everything of ReaderFormat but the bot. */
-export type ReaderSettings = Omit<ReaderFormat, "botUsername">;
+export type ReaderSettings = Omit<ReaderFormat, "botUsername" | "privateMark"> & {
+  /** ADMIN_IDS: in their private chat editors also see what is not public yet. */
+  readonly editorIds?: readonly number[];
+};
+
+/**
+ * What this reader may see: public articles only, except an editor in a private chat with
+ * the bot, who sees everything (the rest marked "not yet public").
+ */
+export function readerScope(settings: ReaderSettings, ctx: BotContext): ArticleScope {
+  const editor = ctx.from !== undefined && (settings.editorIds ?? []).includes(ctx.from.id);
+  return editor && ctx.chat?.type === "private" ? "all" : "public";
+}
 
 /** The settings plus this bot's username, known once grammY has the bot's identity. */
 export function readerFormat(settings: ReaderSettings, ctx: BotContext): ReaderFormat {
-  return { ...settings, botUsername: ctx.me?.username };
+  const { editorIds: _editors, ...shown } = settings;
+  const mark =
+    readerScope(settings, ctx) === "all"
+      ? `🔒 ${messagesFor(ctx.locale).notYetPublic}:`
+      : undefined;
+  return { ...shown, botUsername: ctx.me?.username, ...(mark ? { privateMark: mark } : {}) };
 }
 
 /** Sends pieces as Telegram HTML, without link previews (a list would show only the first). */

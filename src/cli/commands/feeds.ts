@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { Feed } from "../../feeds/feed.js";
 import { FeedError } from "../../feeds/feed-errors.js";
 import type { PollResult } from "../../feeds/feed-service.js";
+import { refusedSummary } from "../../feeds/store-fetch.js";
 import { type CliContext, UsageError } from "../cli-context.js";
 
 const when = (ms: number | null) =>
@@ -9,14 +10,26 @@ const when = (ms: number | null) =>
 
 function describeFeed(feed: Feed): string {
   const health = feed.lastError ? `failing (${feed.failureCount}×): ${feed.lastError}` : "ok";
-  return `#${feed.id} ${feed.url}${feed.storeOnly ? " [store-only]" : ""}\n    ${feed.title ?? "(untitled)"} · ${feed.itemCount} items · last fetch ${when(feed.lastFetchedAt)} · ${health}`;
+  const refused =
+    feed.lastRefused > 0
+      ? `\n    last fetch refused ${feed.lastRefused} item(s): ${feed.lastRefusedReason ?? "?"}`
+      : "";
+  return `#${feed.id} ${feed.url}${feed.storeOnly ? " [store-only]" : ""}\n    ${feed.title ?? "(untitled)"} · ${feed.itemCount} items · last fetch ${when(feed.lastFetchedAt)} · ${health}${refused}`;
 }
 
-/** `feeds add [--store-only] <url>` · `feeds list` · `feeds remove <ID>`. */
+/** "refused N item(s): reason" for a fetch that could not store everything, else nothing. */
+function refusedLine(refused: readonly string[]): string {
+  const summary = refusedSummary(refused);
+  return summary ? `\n    refused ${refused.length} item(s): ${summary}` : "";
+}
+
+const LATEST = /^\d{1,3}$/;
+
+/** `feeds add [--store-only] [--latest N] <url>` · `feeds list` · `feeds remove <ID>`. */
 export async function feedsCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { "store-only": { type: "boolean" } },
+    options: { "store-only": { type: "boolean" }, latest: { type: "string" } },
     allowPositionals: true,
   });
   const [action, target] = positionals;
@@ -29,11 +42,20 @@ export async function feedsCommand(args: string[], ctx: CliContext): Promise<num
       return 0;
     }
     if (action === "add" && target) {
-      const { feed, found, created } = await feeds.addFeed(target, {
+      const latest = values.latest;
+      if (latest !== undefined && !LATEST.test(latest))
+        throw new UsageError("--latest takes a number of items to queue, 0 to 999");
+      const result = await feeds.addFeed(target, {
         storeOnly: values["store-only"] ?? false,
+        latest: latest === undefined ? 0 : Number(latest),
       });
+      const { feed, found, created, queued, alsoIn, cut } = result;
+      const extra = [
+        alsoIn ? `${alsoIn} already in the archive from another source` : "",
+        cut ? `${cut} cut to 100,000 characters` : "",
+      ].filter(Boolean);
       ctx.out(
-        `added feed #${feed.id} ${feed.title ?? feed.url}: ${found} items found, ${created} new in the archive`,
+        `added feed #${feed.id} ${feed.title ?? feed.url}: ${found} items found, ${created} new archived, ${queued} queued${extra.length ? ` (${extra.join(", ")})` : ""}${refusedLine(result.refused)}`,
       );
       return 0;
     }
@@ -51,14 +73,16 @@ export async function feedsCommand(args: string[], ctx: CliContext): Promise<num
     }
     throw error;
   }
-  throw new UsageError("feeds add [--store-only] <url> | feeds list | feeds remove <ID>");
+  throw new UsageError(
+    "feeds add [--store-only] [--latest N] <url> | feeds list | feeds remove <ID>",
+  );
 }
 
 function describePoll(result: PollResult, feedsById: Map<number, Feed>): string {
   const name = feedsById.get(result.feedId)?.url ?? `#${result.feedId}`;
   if (result.status === "not-modified") return `${name}: not modified`;
   if (result.status === "failed") return `${name}: failed: ${result.error}`;
-  return `${name}: ${result.found} items, ${result.created} new, ${result.updated} updated`;
+  return `${name}: ${result.found} items, ${result.created} new, ${result.queued} queued, ${result.updated} updated${refusedLine(result.refused)}`;
 }
 
 /** `fetch`: polls every feed now, whatever its schedule or backoff. */

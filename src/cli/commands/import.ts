@@ -61,9 +61,11 @@ export async function importCommand(args: string[], ctx: CliContext): Promise<nu
     const batch = entries.slice(start, start + BATCH);
     const readable = batch.filter((e): e is ImportEntry & { ok: true } => e.ok);
     for (const e of batch) if (!e.ok) problems.push(`${e.where}: ${e.reason}`);
+    // Queued stories are private until the channel has them; archived ones public at once.
+    const visibility = values.queue ? "private" : "public";
+    const inputs = readable.map((e): ArticleInput => ({ ...e.input, visibility }));
     // A batch is one IMMEDIATE transaction: when the bot holds the lock past our busy timeout,
     // the batch changed nothing and is simply tried again.
-    const inputs = readable.map((e): ArticleInput => e.input);
     const results = await retryWhileBusy(() => articles.storeMany(inputs), { maxWaitMs: 120_000 });
     results.forEach((result, i) => {
       if (result.status === "invalid") {

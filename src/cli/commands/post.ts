@@ -1,7 +1,10 @@
 import { parseArgs } from "node:util";
 import { type CliContext, UsageError } from "../cli-context.js";
 
-/** `post --dry-run`: prints exactly the request the next queued post would send, and sends nothing. */
+/**
+ * `post --dry-run`: prints exactly the request `/postnow` would send now (the first due item,
+ * as the next scheduled run would take it), and sends nothing.
+ */
 export function postCommand(args: string[], ctx: CliContext): number {
   const { values } = parseArgs({ args, options: { "dry-run": { type: "boolean" } } });
   if (!values["dry-run"]) {
@@ -16,7 +19,15 @@ export function postCommand(args: string[], ctx: CliContext): number {
   }
   const next = publishing.publisher.previewNext();
   if (!next) {
-    ctx.out("the queue is empty: nothing would be posted");
+    const waiting = publishing.queue.list().filter((item) => item.state === "queued");
+    if (waiting.length === 0) {
+      ctx.out("the queue is empty: nothing would be posted");
+      return 0;
+    }
+    const first = Math.min(...waiting.map((item) => item.notBefore ?? Number.POSITIVE_INFINITY));
+    ctx.out(
+      `nothing is due now: ${waiting.length} queued item(s) scheduled for later, the first not before ${new Date(first).toISOString()}`,
+    );
     return 0;
   }
   const { item, article, post } = next;

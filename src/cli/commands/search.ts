@@ -6,11 +6,14 @@ import { type CliContext, UsageError } from "../cli-context.js";
 const marked = (segments: readonly TextSegment[]) =>
   segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
 
-/** `search [--limit N] <words>`: the same ranked search readers get from /search. */
+/**
+ * `search [--limit N] [--all] <words>`: the same ranked search readers get from /search, over
+ * public articles; `--all` includes what is not public yet (marked).
+ */
 export function searchCommand(args: string[], ctx: CliContext): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { limit: { type: "string", default: "10" } },
+    options: { limit: { type: "string", default: "10" }, all: { type: "boolean" } },
     allowPositionals: true,
   });
   const query = positionals.join(" ");
@@ -18,7 +21,11 @@ export function searchCommand(args: string[], ctx: CliContext): number {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 50)
     throw new UsageError("--limit takes 1 to 50");
-  const page = ctx.services.search.search(query, { limit, offset: 0 });
+  const page = ctx.services.search.search(query, {
+    limit,
+    offset: 0,
+    scope: values.all ? "all" : "public",
+  });
   if (page.hits.length === 0) {
     ctx.out(
       page.terms.length
@@ -29,7 +36,10 @@ export function searchCommand(args: string[], ctx: CliContext): number {
   }
   for (const hit of page.hits) {
     const date = new Date(hit.publishedAt).toISOString().slice(0, 10);
-    ctx.out(`#${hit.id} ${date} ${marked(hit.titleSegments)}${hit.url ? `\n    ${hit.url}` : ""}`);
+    const mark = hit.visibility === "private" ? "[not yet public] " : "";
+    ctx.out(
+      `#${hit.id} ${date} ${mark}${marked(hit.titleSegments)}${hit.url ? `\n    ${hit.url}` : ""}`,
+    );
     ctx.out(`    ${marked(hit.snippet)}`);
   }
   if (page.hasMore) ctx.out(`… more results (use --limit)`);

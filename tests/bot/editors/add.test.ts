@@ -30,7 +30,7 @@ describe("/add", () => {
       privateMessage(`/add ${articleText("Bridge <reopens> & traffic flows")}`, { from: EDITOR }),
     );
 
-    const article = h.deps.articles.newest(1)[0]!;
+    const article = h.deps.articles.newest(1, 0, "all")[0]!;
     expect(article.title).toBe("Bridge <reopens> & traffic flows");
     expect(queueRows(h)).toEqual([{ id: 1, article_id: article.id, state: "queued" }]);
 
@@ -58,7 +58,7 @@ describe("/add", () => {
     const text = articleText("Council approves budget");
     await h.send(privateMessage(`/add ${text}`, { from: EDITOR }));
     await h.send(privateMessage(`/add ${text}`, { from: EDITOR }));
-    const id = h.deps.articles.newest(1)[0]!.id;
+    const id = h.deps.articles.newest(1, 0, "all")[0]!.id;
     expect(h.deps.articles.count()).toBe(1);
     expect(queueRows(h)).toHaveLength(1);
     const texts = h.fake.messages(EDITOR.id).map((m) => m.text);
@@ -83,7 +83,7 @@ describe("/add", () => {
       "Send the article as your next message",
     );
     await h.send(privateMessage(articleText("Heatwave expected this weekend"), { from: EDITOR }));
-    expect(h.deps.articles.newest(1)[0]!.title).toBe("Heatwave expected this weekend");
+    expect(h.deps.articles.newest(1, 0, "all")[0]!.title).toBe("Heatwave expected this weekend");
     expect(queueRows(h)).toHaveLength(1);
   });
 

@@ -63,11 +63,12 @@ function addFailingFeeds(h: BotHarness, n: number, title = (i: number) => `Regio
 describe("feeds from the chat", () => {
   it("adds a feed, fetching it at once, lists it and removes it", async () => {
     const h = await start({ ALLOW_PRIVATE_FEEDS: "true" });
-    await say(h, `/addfeed ${base}/rss.xml`);
+    await say(h, `/addfeed ${base}/rss.xml latest 2`);
     expect(lastText(h)).toBe(
-      "✅ Feed Harbour & Town News added as #1.\nIt offered 3 items; 3 new articles stored and queued for the channel.",
+      "✅ Feed Harbour & Town News added as #1.\nIt offered 3 items: 3 new archived (readers see them now), 2 queued for the channel.\nItems that appear later are queued (only archived when older than FEED_MAX_AGE).",
     );
-    expect(count(h, "SELECT count(*) FROM publish_queue WHERE state = 'queued'")).toBe(3);
+    expect(count(h, "SELECT count(*) FROM publish_queue WHERE state = 'queued'")).toBe(2);
+    expect(count(h, "SELECT count(*) FROM articles WHERE visibility = 'private'")).toBe(2);
 
     await say(h, "/feeds");
     const list = lastText(h);
@@ -100,7 +101,9 @@ describe("feeds from the chat", () => {
   it("adds a store-only feed without queueing its items", async () => {
     const h = await start({ ALLOW_PRIVATE_FEEDS: "true" });
     await say(h, `/addfeed ${base}/rss.xml store-only`);
-    expect(lastText(h)).toContain("3 new articles stored in the archive only");
+    expect(lastText(h)).toContain(
+      "3 new archived (readers see them now), store-only feed: nothing is queued",
+    );
     expect(count(h, "SELECT count(*) FROM publish_queue")).toBe(0);
   });
 

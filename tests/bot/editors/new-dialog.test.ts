@@ -53,7 +53,7 @@ describe("/new, the guided dialog", () => {
     expect(h.deps.articles.count()).toBe(0);
 
     await press(h, "e:nc");
-    const article = h.deps.articles.newest(1)[0]!;
+    const article = h.deps.articles.newest(1, 0, "all")[0]!;
     expect(article).toMatchObject({
       title: "Night trams <extended> & more",
       url: "https://news.example.com/trams",
@@ -143,7 +143,7 @@ describe("/new, the guided dialog", () => {
     expect(lastText(second)).toContain("when should it go out?");
     await press(second, "e:wn");
     await press(second, "e:nc");
-    expect(second.deps.articles.newest(1)[0]!.title).toBe("Library extends its hours");
+    expect(second.deps.articles.newest(1, 0, "all")[0]!.title).toBe("Library extends its hours");
     expect(queueRows(second)).toHaveLength(1);
   });
 

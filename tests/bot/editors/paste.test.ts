@@ -41,7 +41,7 @@ describe("a forwarded or pasted text without a command", () => {
     expect(h.deps.articles.count()).toBe(0);
 
     await press(h, queueData, message.messageId);
-    const article = h.deps.articles.newest(1)[0]!;
+    const article = h.deps.articles.newest(1, 0, "all")[0]!;
     expect(article).toMatchObject({
       title: "Ferry timetable changes",
       source: "Other News",

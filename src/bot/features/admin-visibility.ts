@@ -1,0 +1,25 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import type { EditorDesk } from "../editor-desk/desk.js";
+import { isAdminOf } from "../filters/is-admin.js";
+import { MAKE_PUBLIC_DATA } from "../keyboards/admin-callback-data.js";
+
+/**
+ * "Make public now" (under an editor's `/start a<ID>` of a private article): an editor releases
+ * a story readers may not see yet, e.g. one removed from the queue that should stay in the
+ * archive. Whether it is still queued does not change.
+ */
+export function createAdminVisibilityFeature(desk: EditorDesk): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.filter(isAdminOf(desk.adminIds)).callbackQuery(MAKE_PUBLIC_DATA, async (ctx) => {
+    const id = Number(ctx.match[1]);
+    if (!desk.articles.findById(id)) {
+      await ctx.answerCallbackQuery({ text: `There is no article ${id}.` });
+      return;
+    }
+    desk.articles.makePublic(id);
+    await ctx.answerCallbackQuery({ text: `Article ${id} is public now.` });
+    await ctx.editMessageText(`🔓 Article ${id} is public: readers see it in /latest and /search.`);
+  });
+  return feature;
+}
