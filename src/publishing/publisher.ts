@@ -1,16 +1,10 @@
 import type { Article } from "../articles/article.js";
-import { retryWhileBusy } from "../db/busy.js";
 import type { DeliveryRepository, EditorChoice } from "../db/delivery-repository.js";
 import type { QueueRepository } from "../db/queue-repository.js";
 import type { Logger } from "../logger.js";
 import type { ChannelGateway } from "./channel-gateway.js";
-import {
-  BadMarkupError,
-  BadRequestError,
-  ChannelForbiddenError,
-  describeError,
-  OutcomeUnknownError,
-} from "./delivery-errors.js";
+import { BadRequestError } from "./delivery-errors.js";
+import { busyWrites, createDeliveryFailures, type PublishOutcome } from "./delivery-failures.js";
 import { createEditorNotices } from "./editor-notices.js";
 import { type FormatOptions, type FormattedPost, formatPost } from "./format-post.js";
 import { createPacer, type Pacer } from "./pacer.js";
@@ -27,7 +21,7 @@ import type { QueueItem } from "./queue-item.js";
 import { sendArticle } from "./send-post.js";
 import { createSerial } from "./serial.js";
 
-export type { EditOutcome };
+export type { EditOutcome, PublishOutcome };
 
 export interface PublisherDeps {
   readonly queue: QueueRepository;
@@ -44,24 +38,6 @@ export interface PublisherDeps {
   readonly logger: Logger;
   readonly now?: () => number;
 }
-
-interface OutcomeBase {
-  readonly itemId: number;
-  readonly articleId: number;
-}
-
-/** What one delivery did. */
-export type PublishOutcome =
-  | (OutcomeBase & {
-      readonly status: "posted";
-      readonly messageId: number;
-      readonly plainFallback: boolean;
-    })
-  | (OutcomeBase & { readonly status: "failed"; readonly reason: string })
-  | (OutcomeBase & { readonly status: "retry-later"; readonly reason: string })
-  | (OutcomeBase & { readonly status: "paused"; readonly reason: string })
-  /** Telegram may or may not have it: held, and the editors were asked. */
-  | (OutcomeBase & { readonly status: "unknown"; readonly reason: string });
 
 /** What an editor's answer to "is it in the channel?" did. */
 export type ResolveOutcome =
@@ -104,56 +80,18 @@ export function createPublisher(deps: PublisherDeps) {
   const serial = createSerial();
   let closing = false;
 
-  const busyLog = (step: string) => (attempt: number) => {
-    if (attempt === 1 || attempt % 20 === 0)
-      logger.warn({ step, attempt }, "database busy: trying the step again");
-  };
-  /** A short write, retried asynchronously while another connection holds the lock. */
-  const write = <T>(step: string, fn: () => T, maxWaitMs = 60_000) =>
-    retryWhileBusy(fn, { maxWaitMs, onBusy: busyLog(step) });
-
-  /** Holds an item whose fate is unknown and asks every editor once. */
-  async function holdForEditors(item: QueueItem, reason: string): Promise<void> {
-    await write("hold", () => delivery.holdUnknown(item.id, reason, now()));
-    pauseState.recordDeliveryError(reason);
-    const title = deps.articles.findById(item.articleId)?.title ?? `item ${item.id}`;
-    logger.error({ itemId: item.id, reason }, "outcome of a post unknown: held, editors asked");
-    await notices.askOutcome({ itemId: item.id, title, reason });
-  }
-
-  async function failed(item: QueueItem, error: unknown): Promise<PublishOutcome> {
-    const base = { itemId: item.id, articleId: item.articleId };
-    const reason = describeError(error);
-    if (error instanceof OutcomeUnknownError) {
-      await holdForEditors(item, reason);
-      return { ...base, status: "unknown", reason };
-    }
-    await write("clear interruptions", () => delivery.clearInterruptions(item.id));
-    const outcome = await write("record failure", () => recordFailure(item, error, reason));
-    if (outcome.status === "paused" && pauseState.pause("telegram", reason)) {
-      await notices.channelRefused(channel, reason);
-    }
-    return outcome;
-  }
-
-  function recordFailure(item: QueueItem, error: unknown, reason: string): PublishOutcome {
-    const base = { itemId: item.id, articleId: item.articleId };
-    if (error instanceof ChannelForbiddenError) {
-      queue.release(item.id, reason, now());
-      pauseState.recordDeliveryError(reason);
-      logger.error({ itemId: item.id, reason }, "channel refused the bot: publishing paused");
-      return { ...base, status: "paused", reason };
-    }
-    if (error instanceof BadRequestError || error instanceof BadMarkupError) {
-      queue.markFailed(item.id, reason, now());
-      logger.warn({ itemId: item.id, reason }, "Telegram refused a post: marked failed");
-      return { ...base, status: "failed", reason };
-    }
-    queue.release(item.id, reason, now());
-    pauseState.recordDeliveryError(reason);
-    logger.warn({ err: error, itemId: item.id }, "post not delivered: back in the queue");
-    return { ...base, status: "retry-later", reason };
-  }
+  const write = busyWrites(logger);
+  const { holdForEditors, failed } = createDeliveryFailures({
+    queue,
+    delivery,
+    articles: deps.articles,
+    pauseState,
+    notices,
+    channel,
+    logger,
+    now,
+    write,
+  });
 
   /** Claims one queued item and sends it; undefined when it was no longer queued. */
   async function deliver(
