@@ -92,12 +92,16 @@ function prepareDatabase(path: string, firstDue: number, posts: number): string[
   return Array.from({ length: 400 }, () => vocab.draw(random));
 }
 
-/** The Node flags `npm start` gives the bot (the heap limit), so the figures are npm start's. */
+/** The Node flags `npm start` gives the bot (heap sizes), so the figures are npm start's. */
 function startFlags(): string[] {
   const pkg = JSON.parse(readFileSync(join(BOT_ROOT, "package.json"), "utf8"));
-  return String(pkg.scripts.start)
-    .split(/\s+/)
-    .filter((word) => word.startsWith("--"));
+  const words = String(pkg.scripts.start).split(/\s+/).slice(1);
+  const flags: string[] = [];
+  for (let i = 0; i < words.length && !words[i]!.endsWith(".ts"); i++) {
+    if (words[i] === "--import") i++;
+    else if (words[i]!.startsWith("--")) flags.push(words[i]!);
+  }
+  return flags;
 }
 
 function startBot(fake: FakeBotApi, dbPath: string): ChildProcess {

@@ -17,6 +17,8 @@ import { receiveUpdates } from "./runtime/receive-updates.js";
 import { exitOnStartupFailure, StartupFailure } from "./runtime/startup-failure.js";
 import { startFeedJob } from "./scheduler/feed-job.js";
 import { startPublishJob } from "./scheduler/publish-job.js";
+import { startReindexJob } from "./scheduler/reindex-job.js";
+import { createReindexer } from "./search/reindex.js";
 import { createServices, type Services } from "./services.js";
 import { EXIT_BAD_CONFIG, loadConfigOrExit, MISSING_TOKEN_HELP } from "./startup.js";
 
@@ -171,6 +173,8 @@ const publishJob = publishing
       logger,
     })
   : undefined;
+// An archive from before word-form search finishes re-indexing in the background.
+const reindexJob = startReindexJob({ reindexer: createReindexer(db), logger });
 const feedJob = startFeedJob({
   schedule: config.feedSchedule,
   timezone: config.timezone,
@@ -194,7 +198,12 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
   let clean = true;
   try {
-    await Promise.allSettled([publishJob?.stop(), feedJob.stop(), updates.stop()]);
+    await Promise.allSettled([
+      publishJob?.stop(),
+      feedJob.stop(),
+      reindexJob.stop(),
+      updates.stop(),
+    ]);
     await inFlight.idle(30_000);
     await background.idle();
     await publishing?.publisher.shutdown();

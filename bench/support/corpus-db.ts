@@ -13,11 +13,11 @@ import { createArticleService } from "../../src/articles/article-service.js";
 import { createArticlesRepository } from "../../src/db/articles-repository.js";
 import { openDatabase } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
-import { makeArticle, type Vocabulary } from "./corpus.js";
+import { type Corpus, makeCorpusArticle } from "./corpus.js";
 
 export const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", ".cache");
 /** Bump when the corpus or the schema changes, so stale caches are rebuilt. */
-const CORPUS_VERSION = 1;
+const CORPUS_VERSION = 2;
 const BATCH = 1000;
 /** Publication times end here, so every run sees the same ages. */
 export const CORPUS_END_MS = Date.UTC(2026, 0, 1);
@@ -66,7 +66,7 @@ export function corpusDbPath(size: number): string {
 
 function store(
   path: string,
-  vocab: Vocabulary,
+  corpus: Corpus,
   from: number,
   to: number,
   total: number,
@@ -81,7 +81,7 @@ function store(
   for (let i = from; i < to; i += BATCH) {
     const batch = [];
     for (let k = i; k < Math.min(to, i + BATCH); k++)
-      batch.push(makeArticle(vocab, k, total, CORPUS_END_MS));
+      batch.push(makeCorpusArticle(corpus, k, total, CORPUS_END_MS));
     const t0 = performance.now();
     service.storeMany(batch);
     storeMs += performance.now() - t0;
@@ -101,7 +101,7 @@ function store(
  */
 export function ensureCorpusDb(
   size: number,
-  vocab: Vocabulary,
+  corpus: Corpus,
   maxTotal: number,
   from: number | null,
   log: (s: string) => void,
@@ -109,6 +109,10 @@ export function ensureCorpusDb(
   const path = corpusDbPath(size);
   const statsPath = `${path}.json`;
   if (existsSync(path) && existsSync(statsPath)) {
+    // Migrations added since the archive was cached apply to it, as to any archive.
+    const db = openDatabase(path);
+    migrate(db);
+    db.close();
     const cached = JSON.parse(readFileSync(statsPath, "utf8")) as Partial<IngestionStats>;
     // Caches built before the bulk load ended with `optimize` get it now.
     const optimizeSeconds = cached.optimizeSeconds ?? optimizeFts(path);
@@ -129,7 +133,7 @@ export function ensureCorpusDb(
     copyFileSync(corpusDbPath(from), path);
     start = from;
   }
-  const { seconds } = store(path, vocab, start, size, maxTotal, log);
+  const { seconds } = store(path, corpus, start, size, maxTotal, log);
   const optimizeSeconds = optimizeFts(path);
   const stats: IngestionStats = {
     articles: size - start,

@@ -36,6 +36,29 @@ export function countFixtureWords(fixturesDir: string): Map<string, number> {
   return counts;
 }
 
+/**
+ * Russian word frequencies from the shared fixtures' Russian news: the RIA articles and the
+ * UTF-8 Russian feeds (only runs of Cyrillic letters are counted, so markup adds nothing).
+ */
+export function countRussianFixtureWords(fixturesDir: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const count = (text: string) => {
+    for (const word of text.toLowerCase().match(/[а-яё]+/gu) ?? [])
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  };
+  const ria = join(fixturesDir, "summaries", "ria_ru_headlines_20.jsonl");
+  if (existsSync(ria)) {
+    for (const line of readFileSync(ria, "utf8").split("\n")) {
+      if (line.trim()) count((JSON.parse(line) as { article: string }).article);
+    }
+  }
+  for (const file of ["habr_top_daily.xml", "touchnokia_ru_large.atom", "citydog_by.xml"]) {
+    const path = join(fixturesDir, "feeds", "russian", file);
+    if (existsSync(path)) count(readFileSync(path, "utf8"));
+  }
+  return counts;
+}
+
 const SYLLABLES = [
   "ka",
   "lo",
@@ -55,13 +78,33 @@ const SYLLABLES = [
   "rox",
 ];
 
+/** The Russian tail's syllables: made-up Russian names, places and rare words. */
+export const RUSSIAN_SYLLABLES = [
+  "ка",
+  "ло",
+  "ми",
+  "рен",
+  "тор",
+  "вас",
+  "ки",
+  "зел",
+  "дан",
+  "по",
+  "ши",
+  "бер",
+  "ну",
+  "гал",
+  "фен",
+  "рок",
+];
+
 /** A pronounceable made-up word for rank `n` of the long tail (names, places, rare terms). */
-function tailWord(n: number): string {
+function tailWord(n: number, syllables: readonly string[]): string {
   let word = "";
   let x = n + 17;
   do {
-    word += SYLLABLES[x % SYLLABLES.length];
-    x = Math.floor(x / SYLLABLES.length);
+    word += syllables[x % syllables.length];
+    x = Math.floor(x / syllables.length);
   } while (x > 0);
   return word;
 }
@@ -84,6 +127,7 @@ export function createVocabulary(
   counts: Map<string, number>,
   tailSize = 300_000,
   tailShare = 0.08,
+  syllables: readonly string[] = SYLLABLES,
 ): Vocabulary {
   const head = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const total = head.reduce((sum, [, n]) => sum + n, 0);
@@ -96,7 +140,7 @@ export function createVocabulary(
   });
   const headWords = head.map(([word]) => word);
   const headSize = Math.min(at, TABLE_SIZE);
-  const tail = Array.from({ length: tailSize }, (_, i) => tailWord(i));
+  const tail = Array.from({ length: tailSize }, (_, i) => tailWord(i, syllables));
   const logTail = Math.log(tailSize);
   return {
     ranked: [...headWords, ...tail],
@@ -151,4 +195,36 @@ export function makeArticle(
     language: "en",
     publishedAt: endMs - (total - index) * 150_000 + Math.floor(random() * 60_000),
   };
+}
+
+/** The benchmark's bilingual archive: English and Russian news built by the same rules. */
+export interface Corpus {
+  readonly en: Vocabulary;
+  readonly ru: Vocabulary;
+}
+
+/** Both vocabularies from the shared fixtures (made-up words only where they are missing). */
+export function createCorpus(fixturesDir: string): Corpus {
+  return {
+    en: createVocabulary(countFixtureWords(fixturesDir)),
+    ru: createVocabulary(countRussianFixtureWords(fixturesDir), 300_000, 0.08, RUSSIAN_SYLLABLES),
+  };
+}
+
+/** Every fifth article of the corpus is Russian. */
+export const isRussianArticle = (index: number): boolean => index % 5 === 4;
+
+/**
+ * Article `index` of the bilingual archive: English as makeArticle makes it, or every fifth
+ * one Russian, half of those declaring `ru` and half leaving the language to be detected.
+ */
+export function makeCorpusArticle(
+  corpus: Corpus,
+  index: number,
+  total: number,
+  endMs: number,
+): ArticleInput {
+  if (!isRussianArticle(index)) return makeArticle(corpus.en, index, total, endMs);
+  const article = makeArticle(corpus.ru, index, total, endMs);
+  return { ...article, language: index % 10 === 4 ? "ru" : null };
 }

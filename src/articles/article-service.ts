@@ -1,6 +1,7 @@
 import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
 import type { Db } from "../db/connection.js";
 import { createFeedItemsRepository } from "../db/feed-items-repository.js";
+import { createSearchIndexRepository } from "../db/search-index-repository.js";
 import type { Article, ArticleInput, ArticleScope, StoreResult, Visibility } from "./article.js";
 import { InvalidArticleError, toArticleFields, updatedFields } from "./article-fields.js";
 import type { FeedItemInput } from "./feed-item.js";
@@ -18,6 +19,8 @@ export type ArticleUpdatedListener = (article: Article, previous: Article) => vo
 export interface ArticleServiceDeps {
   readonly db: Db;
   readonly articles: ArticlesRepository;
+  /** Indexes for search what a transaction stored (the default: over `db`). */
+  readonly searchIndex?: { indexPending(): number };
   readonly now?: () => number;
 }
 
@@ -35,7 +38,12 @@ export type FeedStoreResult = (StoreResult & { readonly cut: boolean }) | Invali
  * headline and text is a duplicate from another source, and is never rewritten: only the
  * article's own source (or an editor) changes its text.
  */
-export function createArticleService({ db, articles, now = Date.now }: ArticleServiceDeps) {
+export function createArticleService({
+  db,
+  articles,
+  searchIndex = createSearchIndexRepository(db),
+  now = Date.now,
+}: ArticleServiceDeps) {
   const updatedListeners: ArticleUpdatedListener[] = [];
   const feedItems = createFeedItemsRepository(db);
 
@@ -97,19 +105,26 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
      * @throws InvalidArticleError when the input cannot be an article.
      */
     store(input: ArticleInput): StoreResult {
-      const result = db.transaction(() => storeOne(input))();
+      const result = db.transaction(() => {
+        const stored = storeOne(input);
+        searchIndex.indexPending();
+        return stored;
+      })();
       notify([result]);
       return result;
     },
 
     /**
      * Stores many articles in one transaction. Invalid ones are reported, not stored;
-     * the rest are stored all together.
+     * the rest are stored all together, and indexed for search together at the end (one
+     * index write for the batch instead of one per article).
      */
     storeMany(inputs: readonly ArticleInput[]): Array<StoreResult | InvalidResult> {
-      const results = db.transaction(() =>
-        inputs.map((input) => invalidOr(() => storeOne(input))),
-      )();
+      const results = db.transaction(() => {
+        const stored = inputs.map((input) => invalidOr(() => storeOne(input)));
+        searchIndex.indexPending();
+        return stored;
+      })();
       notify(results);
       return results;
     },
@@ -126,11 +141,13 @@ export function createArticleService({ db, articles, now = Date.now }: ArticleSe
       items: readonly FeedItemInput[],
       visibilityOf: (item: FeedItemInput) => Visibility,
     ): FeedStoreResult[] {
-      const results = db.transaction(() =>
-        items.map((item) =>
+      const results = db.transaction(() => {
+        const stored = items.map((item) =>
           invalidOr(() => feedItemStore.store(feedId, item, visibilityOf(item), now())),
-        ),
-      )();
+        );
+        searchIndex.indexPending();
+        return stored;
+      })();
       // Inside an outer transaction the caller commits; updates are announced now regardless,
       // as the callers commit right after.
       notify(results);

@@ -13,6 +13,7 @@ import { backupCommand } from "./commands/backup.js";
 import { feedsCommand, fetchCommand } from "./commands/feeds.js";
 import { importCommand } from "./commands/import.js";
 import { postCommand } from "./commands/post.js";
+import { reindexCommand } from "./commands/reindex.js";
 import { searchCommand } from "./commands/search.js";
 import { statsCommand } from "./commands/stats.js";
 import { summarizeCommand } from "./commands/summarize.js";
@@ -34,6 +35,10 @@ const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
     run: searchCommand,
     usage:
       "search [--limit N] [--all] <words>  ranked full-text search (--all: also not yet public)",
+  },
+  reindex: {
+    run: reindexCommand,
+    usage: "reindex                    finish indexing articles stored before word-form search",
   },
   summarize: {
     run: summarizeCommand,

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { registerSearchFunctions } from "../search/index-functions.js";
 
 export type Db = Database.Database;
 
@@ -38,6 +39,8 @@ function immediateTransactions(db: Db): void {
 /**
  * Opens the SQLite file (creating its folder), with WAL, foreign keys, a short busy timeout
  * and IMMEDIATE write transactions. `:memory:` gives a private in-memory database for tests.
+ * Registers the functions the search index's triggers call (stemming happens in the
+ * application, not in SQLite).
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -47,6 +50,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma("foreign_keys = ON");
   // A modest page cache keeps the bot's memory flat however large the archive grows.
   db.pragma("cache_size = -16000");
+  registerSearchFunctions(db);
   immediateTransactions(db);
   return db;
 }

@@ -8,19 +8,10 @@ export interface SearchArticleRow {
   readonly body: string;
   readonly url: string | null;
   readonly source: string | null;
+  /** The language its source declared, if any. */
+  readonly language: string | null;
   readonly publishedAt: number;
   readonly visibility: Visibility;
-}
-
-/** A highlighted copy of an article's folded title and body (markers chosen by the caller). */
-export interface HighlightRow {
-  readonly title: string;
-  readonly body: string;
-}
-
-/** A highlighted article. */
-interface HighlightedRow extends HighlightRow {
-  readonly id: number;
 }
 
 /**
@@ -28,8 +19,9 @@ interface HighlightedRow extends HighlightRow {
  * a REAL rowid constraint without checking it (every row comes back, and `rowid >= ?`
  * turns into a full scan).
  *
- * SQL over the `articles_fts` index (migrations/002-search.sql). Every FTS expression is
- * bound as a parameter; the caller builds it from sanitised terms (src/search/query.ts).
+ * SQL over the `articles_fts` index of word forms and its vocabulary (migrations/008).
+ * Every FTS expression is bound as a parameter; the caller builds it from sanitised index
+ * forms (src/search/query.ts).
  */
 export function createSearchRepository(db: Db) {
   // Newest matches first: FTS5 walks its doclists in rowid order and stops at the LIMIT,
@@ -54,7 +46,7 @@ export function createSearchRepository(db: Db) {
     .pluck();
   const maxId = db.prepare("SELECT max(id) FROM articles").pluck();
   const article = db.prepare<[number], SearchArticleRow>(
-    `SELECT id, title, body, url, source, published_at AS publishedAt, visibility
+    `SELECT id, title, body, url, source, language, published_at AS publishedAt, visibility
      FROM articles WHERE id = ?`,
   );
   // The covering index keeps this off the large article rows; one statement per page.
@@ -62,22 +54,23 @@ export function createSearchRepository(db: Db) {
     `SELECT id, published_at AS publishedAt FROM articles INDEXED BY articles_id_published_at
      WHERE id IN (SELECT value FROM json_each(?))`,
   );
-  const titles = db.prepare<[string], { id: number; title: string }>(
-    "SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+  // Dense windows (common words) read the covering index's range in one walk instead.
+  const publishedAtRange = db.prepare<[number, number], { id: number; publishedAt: number }>(
+    `SELECT id, published_at AS publishedAt FROM articles INDEXED BY articles_id_published_at
+     WHERE id BETWEEN ? AND ?`,
   );
-  // FTS5 looks each wanted id up in the index (rowid = value, once per id): a walk over the
-  // rowid range of the page instead would cost as much as the whole search when the matches
-  // are few and far apart. highlight() tokenises each hit's whole text.
-  const highlightMany = db.prepare<
-    [string, string, string, string, string, string],
-    HighlightedRow
-  >(
-    `WITH wanted(id) AS MATERIALIZED (SELECT value FROM json_each(?))
-     SELECT rowid AS id, highlight(articles_fts, 0, ?, ?) AS title,
-       highlight(articles_fts, 1, ?, ?) AS body
-     FROM articles_fts WHERE articles_fts MATCH ?
-       AND rowid IN wanted`,
-  );
+  const languages = db.prepare("SELECT language FROM search_languages").pluck();
+  // Index forms starting with a beginning, in the vocabulary's (binary) order.
+  const termsFrom = db
+    .prepare<[string, string, number]>(
+      "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+    )
+    .pluck();
+  const termsIn = db
+    .prepare<[string]>(
+      "SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
+    )
+    .pluck();
 
   const totalChanges = db.prepare("SELECT total_changes()").pluck();
   const mergeStep = db.prepare("INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', ?)");
@@ -92,26 +85,25 @@ export function createSearchRepository(db: Db) {
     /** The highest article id (about the number of articles ever stored). */
     maxId: (): number => (maxId.get() as number | null) ?? 0,
     /** Publication times of the articles `ids` that exist, by id. */
-    publishedAtMany: (ids: readonly number[]): Map<number, number> =>
-      new Map(publishedAtMany.all(JSON.stringify(ids)).map((r) => [r.id, r.publishedAt])),
-    /** Headlines of the articles `ids` that exist, by id. */
-    titles: (ids: readonly number[]): Map<number, string> =>
-      new Map(titles.all(JSON.stringify(ids)).map((r) => [r.id, r.title])),
-    article: (id: number): SearchArticleRow | undefined => article.get(id),
-    /**
-     * The folded title and body of each article `ids` that `match` (an FTS5 expression)
-     * matches, the matching words wrapped in `open`/`close`, by id.
-     */
-    highlight: (
-      match: string,
-      ids: readonly number[],
-      open: string,
-      close: string,
-    ): Map<number, HighlightRow> => {
+    publishedAtMany: (ids: readonly number[]): Map<number, number> => {
       if (ids.length === 0) return new Map();
-      const rows = highlightMany.all(JSON.stringify(ids), open, close, open, close, match);
-      return new Map(rows.map((r) => [r.id, { title: r.title, body: r.body }]));
+      const low = Math.min(...ids);
+      const high = Math.max(...ids);
+      const rows =
+        high - low < 4 * ids.length
+          ? publishedAtRange.all(low, high)
+          : publishedAtMany.all(JSON.stringify(ids));
+      return new Map(rows.map((r) => [r.id, r.publishedAt]));
     },
+    article: (id: number): SearchArticleRow | undefined => article.get(id),
+    /** The stemmers the indexed articles went through ('en', 'ru', 'none'). */
+    languages: (): string[] => languages.all() as string[],
+    /** Up to `limit` indexed forms that start with `prefix`, in binary order. */
+    termsStarting: (prefix: string, limit: number): string[] =>
+      termsFrom.all(prefix, `${prefix}\u{10FFFF}`, limit) as string[],
+    /** Which of `terms` the index holds. */
+    knownTerms: (terms: readonly string[]): string[] =>
+      terms.length === 0 ? [] : (termsIn.all(JSON.stringify(terms)) as string[]),
     /**
      * One bounded step of merging the index towards one segment (FTS5 `merge` with a negative
      * page count works like `optimize`, a little at a time). False when nothing was left.

@@ -1,3 +1,6 @@
+import { type IndexLanguage, queryForms } from "./word-forms.js";
+import { normaliseText, scanWords } from "./words.js";
+
 /** The longest input read; anything after it is ignored rather than refused. */
 export const MAX_QUERY_CHARS = 1000;
 /** More words than this narrow a search to nothing useful and only cost time. */
@@ -16,23 +19,28 @@ export interface ParsedQuery {
   readonly lastIsPartial: boolean;
 }
 
-/** Folds ё into е the way migrations/002-search.sql folds the indexed text. */
+/** Folds ё into е, as the index does. */
 export function foldYo(text: string): string {
   return text.replace(/ё/g, "е").replace(/Ё/g, "Е");
 }
 
 /**
- * Reduces any string to search words: keeps runs of letters, digits and marks, drops
- * everything else (quotes, `*`, `^`, `:`, brackets, control characters, emoji) and the
- * operator words. Never throws.
+ * Reduces any string to search words, read the way articles are indexed (src/search/words.ts):
+ * keeps runs of letters, digits and marks, drops everything else (quotes, `*`, `^`, `:`,
+ * brackets, control characters, emoji) and the operator words. Never throws.
  */
 export function parseQuery(input: string): ParsedQuery {
-  const text = foldYo(String(input).slice(0, MAX_QUERY_CHARS).normalize("NFC"));
-  const words = text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const text = foldYo(String(input).slice(0, MAX_QUERY_CHARS).normalize("NFKC"));
+  const words: string[] = [];
+  let lastEnd = -1;
+  scanWords(text, (start, end) => {
+    words.push(text.slice(start, end));
+    lastEnd = end;
+  });
   const terms: string[] = [];
   for (const word of words) {
     if (OPERATORS.has(word) || !/[\p{L}\p{N}]/u.test(word)) continue;
-    const term = word.toLowerCase().slice(0, MAX_TERM_CHARS);
+    const term = normaliseText(word).slice(0, MAX_TERM_CHARS);
     if (!terms.includes(term)) terms.push(term);
   }
   const kept = terms.slice(0, MAX_TERMS);
@@ -40,25 +48,35 @@ export function parseQuery(input: string): ParsedQuery {
   const lastIsPartial =
     kept.length > 0 &&
     lastWord !== undefined &&
-    text.endsWith(lastWord) &&
-    lastWord.toLowerCase().slice(0, MAX_TERM_CHARS) === kept.at(-1) &&
+    lastEnd === text.length &&
+    normaliseText(lastWord).slice(0, MAX_TERM_CHARS) === kept.at(-1) &&
     lastWord.length >= MIN_PREFIX_CHARS;
   return { terms: kept, lastIsPartial };
 }
 
-/** One term as an FTS5 string (its characters cannot include a quote), optionally a prefix. */
-export function quoteTerm(term: string, prefix = false): string {
-  return `"${term}"${prefix ? "*" : ""}`;
+/** One index form as an FTS5 string (forms are letters and digits: never a quote). */
+export function quoteTerm(form: string): string {
+  return `"${form}"`;
 }
 
-/** All terms must match (FTS5's implicit AND); the last one as a prefix when asked. */
-export function matchAll(query: ParsedQuery, prefixLast: boolean): string {
-  return query.terms
-    .map((term, i) => quoteTerm(term, prefixLast && i === query.terms.length - 1))
-    .join(" ");
+/** Any of `forms` (an FTS5 expression); `null` when there is none to look for. */
+export function anyOf(forms: readonly string[]): string | null {
+  if (forms.length === 0) return null;
+  if (forms.length === 1) return quoteTerm(forms[0]!);
+  return `(${forms.map(quoteTerm).join(" OR ")})`;
 }
 
-/** Articles whose headline holds `term` (column filter written by us, never by the reader). */
-export function matchInTitle(term: string, prefix: boolean): string {
-  return `{title} : ${quoteTerm(term, prefix)}`;
+/** The FTS5 expression for one reader's word: any of its forms in the archive's languages. */
+export function termMatch(term: string, languages: ReadonlySet<IndexLanguage>): string {
+  return anyOf(queryForms(term, languages).filter((f) => f !== "")) ?? quoteTerm(term);
+}
+
+/** Every word's expression must match (FTS5 AND). */
+export function matchAll(matches: readonly string[]): string {
+  return matches.join(" AND ");
+}
+
+/** Articles whose headline matches `match` (column filter written by us, never by the reader). */
+export function matchInTitle(match: string): string {
+  return `{title} : ${match.startsWith("(") ? match : `(${match})`}`;
 }

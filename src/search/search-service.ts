@@ -7,12 +7,14 @@ import {
   type SearchArticleRow,
   type SearchRepository,
 } from "../db/search-repository.js";
+import { candidatesFor, narrow } from "./candidates.js";
 import { markArticles } from "./highlight.js";
-import { hasWordStarting, plainWord } from "./prefix-marks.js";
-import { matchAll, matchInTitle, type ParsedQuery, parseQuery } from "./query.js";
-import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./ranking.js";
+import { completionsOf } from "./prefix.js";
+import { anyOf, matchAll, parseQuery, termMatch } from "./query.js";
+import { inverseDocumentFrequency, rankCandidates } from "./ranking.js";
 import { snippetOf, type TextSegment } from "./segments.js";
 import { createTermFrequency, DF_SAMPLE } from "./term-frequency.js";
+import { INDEX_LANGUAGES, type IndexLanguage, queryForms } from "./word-forms.js";
 
 /**
  * Candidate windows, smallest first: a page is ranked among the newest `window` matches,
@@ -21,13 +23,8 @@ import { createTermFrequency, DF_SAMPLE } from "./term-frequency.js";
  */
 export const CANDIDATE_WINDOWS = [200, 1000, 5000] as const;
 export const MAX_PAGE_SIZE = 50;
-/** A word in more than this share of articles ("the") narrows nothing: it is left out. */
 /** FTS5 pages merged per step of optimizeIndex: a few tens of milliseconds of writing. */
 const MERGE_PAGES_PER_STEP = 200;
-
-const UBIQUITOUS_SHARE = 0.5;
-/** Headline checks that would walk more index entries than this are skipped (common words). */
-const TITLE_SCAN_BUDGET = 20_000;
 
 /** One search result, ready to be escaped and rendered by the bot. */
 export interface SearchHit {
@@ -75,66 +72,28 @@ function clampInt(value: number | undefined, min: number, max: number, fallback:
 /**
  * Full-text search over the archive.
  *
- * Ranking stops early instead of scoring every match: it takes the newest matches (a window
- * of 200, widened to 1,000 and 5,000 only for deep pages), then orders that window by a
- * BM25-style relevance (rare words count more, a word in the headline ten times more) times a
- * recency prior. A prefix search on the last word runs only when whole words found too few.
+ * Words are looked up as their Snowball stems in every language the archive holds, so
+ * "улица" finds "улице" and "running" finds "runs". Ranking stops early instead of scoring
+ * every match: it takes the newest matches (a window of 200, widened to 1,000 and 5,000
+ * only for deep pages), then orders that window by a BM25-style relevance (rare words count
+ * more, a word in the headline ten times more) times a recency prior. The half-typed last
+ * word is completed from the index's vocabulary only when whole words found too few.
  */
 export function createSearchService(db: Db, { now = Date.now }: SearchServiceDeps = {}) {
   const repo: SearchRepository = createSearchRepository(db);
   const { documentFrequency } = createTermFrequency(repo, now);
 
-  /** Leaves out words most of a large archive holds, unless nothing else is left. */
-  function narrow(parsed: ParsedQuery, dfs: number[], total: number) {
-    const keep = parsed.terms.map(
-      (_, i) => dfs[i]! < DF_SAMPLE || dfs[i]! < UBIQUITOUS_SHARE * total,
+  function archiveLanguages(): Set<IndexLanguage> {
+    return new Set(
+      repo.languages().filter((l): l is IndexLanguage => INDEX_LANGUAGES.includes(l as never)),
     );
-    if (!keep.includes(true) || !keep.includes(false)) return { query: parsed, dfs };
-    const lastKept = keep.at(-1) === true;
-    return {
-      query: {
-        terms: parsed.terms.filter((_, i) => keep[i]),
-        lastIsPartial: parsed.lastIsPartial && lastKept,
-      },
-      dfs: dfs.filter((_, i) => keep[i]),
-    };
   }
 
-  /** Candidates whose headline has a word starting with `term`, read from the headlines. */
-  function prefixInTitles(term: string, ids: readonly number[]): Set<number> {
-    const prefix = plainWord(term);
-    const titles = repo.titles(ids);
-    return new Set(ids.filter((id) => hasWordStarting(titles.get(id) ?? "", prefix)));
-  }
-
-  function candidatesFor(
-    query: ParsedQuery,
-    dfs: number[],
-    prefixLast: boolean,
-    ids: number[],
-    total: number,
-  ): Candidate[] {
-    const oldest = ids.at(-1) ?? 0;
-    const span = Math.max(1, total - oldest + 1);
-    const titleSets = query.terms.map((term, i) => {
-      if (prefixLast && i === query.terms.length - 1) return prefixInTitles(term, ids);
-      const expectedRows = ((dfs[i] ?? 0) / Math.max(1, total)) * span;
-      if (expectedRows > TITLE_SCAN_BUDGET) return new Set<number>();
-      return new Set(repo.matchesFrom(matchInTitle(term, false), oldest));
-    });
-    const published = repo.publishedAtMany(ids);
-    return ids.map((id) => ({
-      id,
-      publishedAt: published.get(id) ?? 0,
-      inTitle: titleSets.map((set) => set.has(id)),
-    }));
-  }
-
-  function toHits(query: ParsedQuery, prefixLast: boolean, ids: readonly number[]): SearchHit[] {
+  function toHits(forms: ReadonlySet<string>, ids: readonly number[]): SearchHit[] {
     const rows = ids
       .map((id) => repo.article(id))
       .filter((row): row is SearchArticleRow => row !== undefined);
-    const marked = markArticles(repo, query, prefixLast, rows);
+    const marked = markArticles(rows, forms);
     return rows.map((row) => {
       const m = marked.get(row.id);
       return {
@@ -153,9 +112,9 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
   return {
     /**
      * Merges the full-text index into one segment, so searches after a bulk import are as
-     * fast as over an index built at once (about a minute at 1,000,000 articles). It goes in
-     * small steps, each its own short write, yielding between them so that a bot working on the
-     * same file gets the write lock in between (and a busy step is tried again).
+     * fast as over an index built at once. It goes in small steps, each its own short write,
+     * yielding between them so that a bot working on the same file gets the write lock in
+     * between (and a busy step is tried again).
      */
     async optimizeIndex(): Promise<void> {
       while (await retryWhileBusy(() => repo.mergeStep(MERGE_PAGES_PER_STEP))) {
@@ -166,7 +125,7 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
     /**
      * Searches the archive for `query` (any string: it is reduced to plain words, so it never
      * raises an SQL or FTS error) and returns the page at `offset`. The last word also matches
-     * as a prefix when the whole words find fewer results than the page needs.
+     * as the start of a word when the whole words find fewer results than the page needs.
      */
     search(query: string, options: SearchOptions = {}): SearchPage {
       const limit = clampInt(options.limit, 1, MAX_PAGE_SIZE, 5);
@@ -177,24 +136,35 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
       const window = CANDIDATE_WINDOWS.find((w) => w >= need);
       if (parsed.terms.length === 0 || window === undefined) return empty;
 
+      const languages = archiveLanguages();
+      const asked = {
+        parsed,
+        matches: parsed.terms.map((t) => termMatch(t, languages)),
+      };
       const total = repo.maxId();
       const several = parsed.terms.length > 1;
       const narrowed = several
         ? narrow(
-            parsed,
-            parsed.terms.map((t) => documentFrequency(t, total)),
+            asked,
+            asked.matches.map((m) => documentFrequency(m, total)),
             total,
           )
-        : { query: parsed, dfs: [] as number[] };
-      const { query: q } = narrowed;
-      let prefixLast = false;
+        : { query: asked, dfs: [] as number[] };
+      const q = narrowed.query;
+      let matches = q.matches;
+      let completions: string[] = [];
       const scope = options.scope ?? "public";
-      let ids = repo.newestMatches(matchAll(q, false), window, scope);
+      let ids = repo.newestMatches(matchAll(matches), window, scope);
       const lastIsRare = !several || (narrowed.dfs.at(-1) ?? 0) < DF_SAMPLE;
-      if (ids.length < need && q.lastIsPartial && lastIsRare) {
-        prefixLast = true;
-        ids = repo.newestMatches(matchAll(q, true), window, scope);
+      if (ids.length < need && q.parsed.lastIsPartial && lastIsRare) {
+        completions = completionsOf(repo, q.parsed.terms.at(-1)!);
+        const prefixMatch = anyOf(completions);
+        if (prefixMatch !== null) {
+          matches = [...matches.slice(0, -1), prefixMatch];
+          ids = repo.newestMatches(matchAll(matches), window, scope);
+        }
       }
+      const prefixLast = completions.length > 0;
       if (ids.length === 0) return empty;
 
       const oldest = ids.at(-1) ?? 0;
@@ -209,14 +179,25 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
               : inverseDocumentFrequency(df, total),
           )
         : [1];
-      const ranked = rankCandidates(candidatesFor(q, dfs, prefixLast, ids, total), idf, now());
+      const candidates = candidatesFor(repo, { matches, dfs, prefixLast, ids, total });
+      const ranked = rankCandidates(candidates, idf, now());
+      const wholeTerms = prefixLast ? q.parsed.terms.slice(0, -1) : q.parsed.terms;
+      const forms = new Set([
+        ...wholeTerms.flatMap((t) => queryForms(t, languages)),
+        ...completions,
+      ]);
       const hits = toHits(
-        q,
-        prefixLast,
+        forms,
         ranked.slice(offset, need).map((c) => c.id),
       );
       const widerWindow = ids.length === window && window !== CANDIDATE_WINDOWS.at(-1);
-      return { hits, hasMore: ranked.length > need || widerWindow, offset, limit, terms: q.terms };
+      return {
+        hits,
+        hasMore: ranked.length > need || widerWindow,
+        offset,
+        limit,
+        terms: q.parsed.terms,
+      };
     },
   };
 }

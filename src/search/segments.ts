@@ -4,44 +4,12 @@ export interface TextSegment {
   readonly match: boolean;
 }
 
-/** Private-use characters FTS5 wraps matches in; text that holds them is shown unmarked. */
-export const MARK_OPEN = "\uE000";
-export const MARK_CLOSE = "\uE001";
-
 function push(segments: TextSegment[], text: string, match: boolean): void {
   if (text === "") return;
   const last = segments.at(-1);
   if (last && last.match === match)
     segments[segments.length - 1] = { text: last.text + text, match };
   else segments.push({ text, match });
-}
-
-/**
- * Turns FTS5 highlight() output into segments of the original text. The index sees the text
- * with ё folded to е (same length), so the pieces are cut from `original` by length to show
- * the reader's own letters. Falls back to one unmarked segment if the two do not line up.
- */
-export function segmentsFromMarked(marked: string, original: string): TextSegment[] {
-  const plain = original === "" ? [] : [{ text: original, match: false }];
-  if (original.includes(MARK_OPEN) || original.includes(MARK_CLOSE)) return plain;
-  const segments: TextSegment[] = [];
-  let at = 0;
-  let match = false;
-  let start = 0;
-  const flush = (end: number) => {
-    const length = end - start;
-    push(segments, original.slice(at, at + length), match);
-    at += length;
-  };
-  for (let i = 0; i < marked.length; i++) {
-    const ch = marked[i];
-    if (ch !== MARK_OPEN && ch !== MARK_CLOSE) continue;
-    flush(i);
-    match = ch === MARK_OPEN;
-    start = i + 1;
-  }
-  flush(marked.length);
-  return at === original.length ? segments : plain;
 }
 
 /** Plain text of segments, for places that cannot mark matches (e.g. inline descriptions). */

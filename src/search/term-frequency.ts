@@ -1,5 +1,4 @@
 import type { SearchRepository } from "../db/search-repository.js";
-import { quoteTerm } from "./query.js";
 
 /** Matches sampled per term to estimate how common it is. */
 export const DF_SAMPLE = 256;
@@ -17,22 +16,25 @@ const CACHE_MS = 5 * 60_000;
 export function createTermFrequency(repo: SearchRepository, now: () => number) {
   const cache = new Map<string, { df: number; at: number }>();
 
-  function estimate(term: string, total: number): number {
-    const sample = repo.newestMatches(quoteTerm(term), DF_SAMPLE);
+  function estimate(match: string, total: number): number {
+    const sample = repo.newestMatches(match, DF_SAMPLE);
     const oldest = sample.at(-1);
     if (sample.length < DF_SAMPLE || oldest === undefined) return sample.length;
     return Math.min(total, (DF_SAMPLE * total) / Math.max(1, total - oldest + 1));
   }
 
   return {
-    /** Articles holding `term` among `total` (the highest article id). */
-    documentFrequency(term: string, total: number): number {
+    /**
+     * Articles matching `match` (one word's FTS5 expression: its forms) among `total` (the
+     * highest article id).
+     */
+    documentFrequency(match: string, total: number): number {
       const t = now();
-      const known = cache.get(term);
+      const known = cache.get(match);
       if (known && t - known.at < CACHE_MS) return known.df;
-      cache.delete(term);
-      const df = estimate(term, total);
-      cache.set(term, { df, at: t });
+      cache.delete(match);
+      const df = estimate(match, total);
+      cache.set(match, { df, at: t });
       if (cache.size > CACHE_TERMS) cache.delete(cache.keys().next().value as string);
       return df;
     },

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { createReindexer } from "../../search/reindex.js";
 import type { TextSegment } from "../../search/segments.js";
 import { type CliContext, UsageError } from "../cli-context.js";
 
@@ -21,6 +22,11 @@ export function searchCommand(args: string[], ctx: CliContext): number {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 50)
     throw new UsageError("--limit takes 1 to 50");
+  const reindex = createReindexer(ctx.services.db).progress();
+  if (!reindex.finished) {
+    const percent = Math.floor((100 * reindex.done) / reindex.total);
+    ctx.err(`older articles are still being re-indexed (${percent}%): run \`reindex\` to finish`);
+  }
   const page = ctx.services.search.search(query, {
     limit,
     offset: 0,
