@@ -5,6 +5,7 @@
 import { run as editorWait } from "./editor-wait.js";
 import { run as feedParsers } from "./feed-parsers.js";
 import { run as feedQuality } from "./feed-quality.js";
+import { run as load } from "./load-bench.js";
 import { run as publishing } from "./publish-bench.js";
 import { run as readerCommands } from "./reader-commands.js";
 import { run as search } from "./search-bench.js";
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   "feed-parsers": feedParsers,
   "editor-wait": editorWait,
   "feed-quality": feedQuality,
+  load,
 };
 
 const wanted = process.argv.slice(2);

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { Api, type Transformer } from "grammy";
 import { installApiTransformers } from "../src/bot/api-transformers.js";
 import { createTelegramGateway } from "../src/bot/telegram-gateway.js";
+import { createDeliveryRepository } from "../src/db/delivery-repository.js";
 import { silentLogger } from "../src/logger.js";
 import { formatPost } from "../src/publishing/format-post.js";
 import { createPacer } from "../src/publishing/pacer.js";
@@ -50,6 +51,7 @@ function wire(
   const { api, refused } = botApi(apiRoot);
   const publisher = createPublisher({
     queue: storage.queueRepo,
+    delivery: createDeliveryRepository(storage.db),
     articles: storage.articlesRepo,
     pauseState: storage.pauseState,
     gateway: createTelegramGateway(api),

@@ -8,6 +8,7 @@ import { createEditorMenusRepository } from "./db/editor-menus-repository.js";
 import { createKeyValueStorage } from "./db/key-value-storage.js";
 import { createLeaseRepository } from "./db/lease-repository.js";
 import { createUserLanguagesRepository } from "./db/user-languages-repository.js";
+import { createSendScheduler } from "./delivery/send-scheduler.js";
 import { createLogger } from "./logger.js";
 import { connectToTelegram } from "./runtime/connect-telegram.js";
 import { createInFlightUpdates } from "./runtime/in-flight-updates.js";
@@ -85,10 +86,25 @@ const background = createBackgroundWork(logger);
 const inFlight = createInFlightUpdates();
 let services: Services | undefined;
 const ops = createObservability({ config, db, services: () => services!, logger });
-// The channel's own Api (with retries), watched like the bot's.
-const channelApi = new Api(token, { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 });
+/** A channel post whose answer is not back by then is held as "outcome unknown" (editors asked). */
+const CHANNEL_TIMEOUT_SECONDS = 10;
+/**
+ * Updates handled at once: about 10 s of replies at Telegram's 30 a second, what the send
+ * scheduler drains. A flood beyond it waits at Telegram instead of in our memory (each update
+ * waiting for its reply holds about 100 KB: at 900 the load benchmark went past 200 MB).
+ */
+const RUNNER_CONCURRENCY = 300;
+
+// One line for everything the bot sends, shared by the channel's Api, bot.api and dialogs.
+const scheduler = createSendScheduler();
+const routing = { channel: config.channelId, editors: config.adminIds };
+// The channel's own Api (short timeout, same scheduler), watched like the bot's.
+const channelApi = new Api(token, {
+  apiRoot: config.telegramApiRoot,
+  timeoutSeconds: CHANNEL_TIMEOUT_SECONDS,
+});
 channelApi.config.use(ops.metrics.innerTransformer);
-installApiTransformers(channelApi);
+installApiTransformers(channelApi, { scheduler, routing });
 channelApi.config.use(ops.metrics.outerTransformer, ops.status.transformer);
 services = createServices(config, db, logger, {
   gateway: ops.metrics.instrumentGateway(createTelegramGateway(channelApi)),
@@ -117,6 +133,7 @@ const bot = createBot(
   },
   {
     botInfo: me,
+    scheduler,
     middleware: [inFlight.middleware, ops.metrics.middleware],
     apiObservers: {
       inner: [ops.metrics.innerTransformer],
@@ -148,6 +165,7 @@ const updates = await receiveUpdates({
   status: ops.status,
   logger,
   extraRoutes: ops.webhookExtraRoutes,
+  runnerConcurrency: RUNNER_CONCURRENCY,
 }).catch(failStart);
 ops.updatesStarted(updates);
 
@@ -194,6 +212,7 @@ async function shutdown(signal: string): Promise<void> {
     await inFlight.idle(30_000);
     await background.idle();
     await publishing?.publisher.shutdown();
+    await services?.feedReader.close();
     await healthServer?.close();
   } catch (error) {
     clean = false;

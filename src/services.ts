@@ -2,6 +2,7 @@ import { createArticleService } from "./articles/article-service.js";
 import type { Config } from "./config.js";
 import { createArticlesRepository } from "./db/articles-repository.js";
 import type { Db } from "./db/connection.js";
+import { createWorkerFeedReader } from "./feeds/feed-reader.js";
 import { createFeedService } from "./feeds/feed-service.js";
 import type { Logger } from "./logger.js";
 import type { ChannelGateway } from "./publishing/channel-gateway.js";
@@ -35,9 +36,12 @@ export function createServices(config: Config, db: Db, logger: Logger, options: 
         logger,
       })
     : undefined;
+  // Feeds are read in a worker thread with a time budget: no feed ever holds this thread.
+  const feedReader = createWorkerFeedReader();
   const feeds = createFeedService({
     db,
     articles,
+    readFeed: feedReader.read,
     enqueue: publishing
       ? (articleId) => {
           publishing.queue.enqueue(articleId);
@@ -48,7 +52,7 @@ export function createServices(config: Config, db: Db, logger: Logger, options: 
     trustedUrls: options.trustedFeedUrls ?? [],
     logger,
   });
-  return { config, db, logger, articles, search, feeds, publishing };
+  return { config, db, logger, articles, search, feeds, publishing, feedReader };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -49,7 +49,7 @@ export interface BotDeps {
   /** The publication queue; the editors' features are installed only when it is given. */
   readonly queue?: QueueService;
   /** Delivers posts; editors' "Post now" calls the same publisher as the scheduler. */
-  readonly publisher?: Pick<Publisher, "postNow">;
+  readonly publisher?: Pick<Publisher, "postNow" | "resolveUnknown">;
   /** Feeds editors add, list and remove from the chat. */
   readonly feeds?: Pick<
     FeedService,

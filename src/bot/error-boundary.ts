@@ -30,6 +30,10 @@ export function createErrorHandler(logger: Logger) {
     } else {
       logger.error({ ...base, err: error }, "handler failed");
     }
+    // A 429 or a network failure outlasted the scheduler's retries: one more message into the
+    // same limits or the same network would not help anyone.
+    const busy = error instanceof GrammyError && error.error_code === 429;
+    if (busy || error instanceof HttpError) return;
     await apologise(ctx).catch(() => undefined);
   };
 }

@@ -3,7 +3,8 @@ import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.js";
-import { installApiTransformers } from "./api-transformers.js";
+import { createSendScheduler, type SendScheduler } from "../delivery/send-scheduler.js";
+import { type ApiTransformerOptions, installApiTransformers } from "./api-transformers.js";
 import { createEditorMenuSync } from "./commands-menu.js";
 import type { BotContext, DialogContext } from "./context.js";
 import { createEditorDialogs } from "./conversations/editor-dialogs.js";
@@ -17,6 +18,7 @@ import { createAdminFeedsFeature } from "./features/admin-feeds.js";
 import { createDeskOffNotice, createEditorGate } from "./features/admin-gate.js";
 import { createAdminNewFeature } from "./features/admin-new.js";
 import { createAdminOpmlFeature } from "./features/admin-opml.js";
+import { createAdminOutcomeFeature } from "./features/admin-outcome.js";
 import { createAdminPasteFeature } from "./features/admin-paste.js";
 import { createAdminPublishingFeature } from "./features/admin-publishing.js";
 import { createAdminQueueFeature } from "./features/admin-queue.js";
@@ -33,6 +35,7 @@ import { createUnhandledFeature } from "./features/unhandled.js";
 import { createLocaleMiddleware } from "./locale.js";
 import { createReaderRateLimit, DEFAULT_RATE_LIMIT } from "./rate-limit.js";
 import type { ReaderSettings } from "./replies/reader-replies.js";
+import { takeTurns } from "./take-turns.js";
 
 /** The update types the bot handles: asked for in getUpdates and in setWebhook. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
@@ -40,6 +43,10 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as 
 export interface CreateBotOptions {
   /** Skips the getMe call at start (tests, and restarts that already know the bot). */
   readonly botInfo?: UserFromGetMe;
+  /** The process's one send scheduler (shared with the channel's Api); a fresh one otherwise. */
+  readonly scheduler?: SendScheduler;
+  /** Retry settings of the scheduled calls (tests shorten the pauses). */
+  readonly retries?: Omit<ApiTransformerOptions, "scheduler" | "routing">;
   /** Runs first for every update, before ordering and features (metrics). */
   readonly middleware?: readonly Middleware<BotContext>[];
   /**
@@ -64,14 +71,20 @@ export function createBot(
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { apiRoot: config.telegramApiRoot, timeoutSeconds: 60 },
   });
+  const sending: ApiTransformerOptions = {
+    ...options.retries,
+    scheduler: options.scheduler ?? createSendScheduler(),
+    routing: { channel: config.channelId, editors: config.adminIds },
+  };
   const instrument = (api: Api) => {
     for (const t of options.apiObservers?.inner ?? []) api.config.use(t);
-    installApiTransformers(api);
+    installApiTransformers(api, sending);
     for (const t of options.apiObservers?.outer ?? []) api.config.use(t);
   };
   instrument(bot.api);
 
   for (const m of options.middleware ?? []) bot.use(m);
+  bot.use(takeTurns());
   // Updates of one chat run one at a time, so a dialog never sees two messages at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const localeMiddleware = createLocaleMiddleware(deps.languages);
@@ -79,8 +92,8 @@ export function createBot(
   bot.use(
     conversations<BotContext, DialogContext>({
       storage: { type: "key", version: 1, adapter: deps.conversationStorage },
-      // Inside a dialog ctx.api is a fresh Api (give it the same retries as bot.api), and the
-      // context is new too: it gets the user's language the same way.
+      // Inside a dialog ctx.api is a fresh Api (it must wait in the same line as bot.api), and
+      // the context is new too: it gets the user's language the same way.
       plugins: [
         async (ctx, next) => {
           instrument(ctx.api);
@@ -119,6 +132,7 @@ export function createBot(
         createAdminClearQueueFeature(desk),
         createAdminVisibilityFeature(desk),
         createAdminPublishingFeature(desk),
+        createAdminOutcomeFeature(desk),
         createAdminFeedsFeature(desk),
         createAdminFeedCardFeature(desk),
         createAdminOpmlFeature(desk),

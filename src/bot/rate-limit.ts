@@ -1,5 +1,6 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Composer } from "grammy";
+import { sendingAs } from "../delivery/send-priority.js";
 import type { BotContext } from "./context.js";
 import { messagesFor } from "./i18n/index.js";
 
@@ -75,8 +76,9 @@ export function createReaderRateLimit(
       storageClient: store,
       keyPrefix: "c:",
       keyGenerator: byReader,
+      // A notice waits behind every real answer: under load it is the first thing to delay.
       onLimitExceeded: async (ctx) => {
-        await ctx.reply(messagesFor(ctx.locale).slowDown);
+        await sendingAs("notice", () => ctx.reply(messagesFor(ctx.locale).slowDown));
       },
     }),
   );

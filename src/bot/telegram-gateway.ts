@@ -1,12 +1,17 @@
-import { type Api, GrammyError, HttpError } from "grammy";
+import { type Api, GrammyError, HttpError, InlineKeyboard } from "grammy";
 import type { ChannelGateway, OutgoingPost } from "../publishing/channel-gateway.js";
 import {
   BadMarkupError,
   BadRequestError,
   ChannelForbiddenError,
+  OutcomeUnknownError,
   RateLimitedError,
   TransientDeliveryError,
 } from "../publishing/delivery-errors.js";
+import { outcomeQuestionHtml } from "./formatters/outcome-question.js";
+import { deskFor } from "./i18n/index.js";
+import { outcomeData } from "./keyboards/admin-callback-data.js";
+import { wasNeverDelivered } from "./network-errors.js";
 
 /** Maps what grammY throws to the publisher's delivery errors. */
 export function toDeliveryError(error: unknown): unknown {
@@ -22,6 +27,23 @@ export function toDeliveryError(error: unknown): unknown {
   }
   if (error instanceof HttpError) return new TransientDeliveryError(error.message);
   return error;
+}
+
+/** The same, for a new post: a lost answer means nobody knows whether the channel has it. */
+export function toSendError(error: unknown): unknown {
+  if (error instanceof HttpError && !wasNeverDelivered(error)) {
+    return new OutcomeUnknownError(`the answer was lost (${lostAnswerReason(error)})`);
+  }
+  return toDeliveryError(error);
+}
+
+function lostAnswerReason(error: HttpError): string {
+  const cause = error.error as { code?: unknown; type?: unknown; message?: unknown } | undefined;
+  if (cause?.type === "invalid-json") return "Telegram's answer was not valid JSON";
+  if (typeof cause?.message === "string" && /timed out/.test(cause.message))
+    return "no answer in time";
+  if (typeof cause?.code === "string") return `the connection failed: ${cause.code}`;
+  return "the connection failed";
 }
 
 const isNotModified = (error: unknown) =>
@@ -45,8 +67,8 @@ export function createTelegramGateway(api: Api): ChannelGateway {
   }
 
   return {
-    sendPost: (chatId, post) =>
-      mapped(async () => {
+    sendPost: async (chatId, post) => {
+      try {
         const message =
           post.kind === "photo" && post.photoUrl
             ? await api.sendPhoto(chatId, post.photoUrl, { caption: post.text, ...parseMode(post) })
@@ -55,7 +77,10 @@ export function createTelegramGateway(api: Api): ChannelGateway {
                 ...(post.linkPreview ? { link_preview_options: post.linkPreview } : {}),
               });
         return { messageId: message.message_id };
-      }),
+      } catch (error) {
+        throw toSendError(error);
+      }
+    },
 
     editPost: (chatId, messageId, post) =>
       mapped(async () => {
@@ -81,6 +106,18 @@ export function createTelegramGateway(api: Api): ChannelGateway {
         await api.sendMessage(userId, html, {
           parse_mode: "HTML",
           link_preview_options: { is_disabled: true },
+        });
+      }),
+
+    askOutcome: (userId, question, locale) =>
+      mapped(async () => {
+        const d = deskFor(locale);
+        await api.sendMessage(userId, outcomeQuestionHtml(d, question), {
+          parse_mode: "HTML",
+          reply_markup: new InlineKeyboard()
+            .text(d.inChannelButton, outcomeData("in-channel", question.itemId))
+            .row()
+            .text(d.sendAgainButton, outcomeData("send-again", question.itemId)),
         });
       }),
   };

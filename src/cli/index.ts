@@ -18,6 +18,9 @@ import { searchCommand } from "./commands/search.js";
 import { statsCommand } from "./commands/stats.js";
 import { summarizeCommand } from "./commands/summarize.js";
 
+/** The command line waits this long for the bot's short writes (it answers nobody meanwhile). */
+const CLI_BUSY_TIMEOUT_MS = 5000;
+
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   import: {
     run: importCommand,
@@ -98,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   );
   let db: Db;
   try {
-    db = openArchive(config.databasePath).db;
+    db = openArchive(config.databasePath, { busyTimeoutMs: CLI_BUSY_TIMEOUT_MS }).db;
   } catch (error) {
     // The same one-line reasons as `npm start` (a folder, not writable, not a database, newer).
     if (!(error instanceof StartupFailure)) throw error;

@@ -72,6 +72,9 @@ export function createSearchRepository(db: Db) {
     )
     .pluck();
 
+  const totalChanges = db.prepare("SELECT total_changes()").pluck();
+  const mergeStep = db.prepare("INSERT INTO articles_fts(articles_fts, rank) VALUES('merge', ?)");
+
   return {
     /** Ids of the `limit` newest articles matching `match` that `scope` may see, newest first. */
     newestMatches: (match: string, limit: number, scope: ArticleScope = "public"): number[] =>
@@ -101,9 +104,14 @@ export function createSearchRepository(db: Db) {
     /** Which of `terms` the index holds. */
     knownTerms: (terms: readonly string[]): string[] =>
       terms.length === 0 ? [] : (termsIn.all(JSON.stringify(terms)) as string[]),
-    /** Merges the index into one segment (FTS5 `optimize`); slow, for after a bulk import. */
-    optimize: (): void => {
-      db.exec("INSERT INTO articles_fts(articles_fts) VALUES('optimize')");
+    /**
+     * One bounded step of merging the index towards one segment (FTS5 `merge` with a negative
+     * page count works like `optimize`, a little at a time). False when nothing was left.
+     */
+    mergeStep: (pages: number): boolean => {
+      const before = totalChanges.get() as number;
+      mergeStep.run(-Math.abs(pages));
+      return (totalChanges.get() as number) - before >= 2;
     },
   };
 }

@@ -1,11 +1,12 @@
+import { retryWhileBusy } from "../db/busy.js";
 import type { Db } from "../db/connection.js";
 import type { FeedsRepository } from "../db/feeds-repository.js";
 import type { Logger } from "../logger.js";
 import type { Feed } from "./feed.js";
 import { FeedError } from "./feed-errors.js";
+import type { FeedReader } from "./feed-reader.js";
 import type { FeedArticles } from "./feed-to-articles.js";
 import type { FetchFeed, FetchFeedOptions } from "./fetch-feed.js";
-import { readFeed } from "./read-feed.js";
 import type { StoredFetch } from "./store-fetch.js";
 
 export const MAX_BACKOFF_MS = 24 * 60 * 60_000;
@@ -33,6 +34,8 @@ export interface FeedPollingDeps {
   readonly repo: FeedsRepository;
   readonly fetchFeed: FetchFeed;
   readonly fetchOptions: FetchFeedOptions;
+  /** Reads the fetched bytes (off the bot's thread, with a time budget, in production). */
+  readonly readFeed: FeedReader;
   readonly maxItems: number;
   /** First wait after a failure; doubled for each further failure in a row. */
   readonly backoffBaseMs: number;
@@ -81,24 +84,27 @@ export function createFeedPolling(deps: FeedPollingDeps) {
         });
         return { feedId: feed.id, status: "not-modified" };
       }
-      const parsed = readFeed(fetched.body, {
+      const parsed = await deps.readFeed(fetched.body, {
         contentType: fetched.contentType,
         feedUrl: fetched.url,
         maxItems: deps.maxItems,
         now: startedAt,
       });
-      const stored = db.transaction(() => {
-        const stored = deps.store(parsed, feed, startedAt);
-        repo.recordSuccess(feed.id, {
-          title: parsed.title,
-          etag: fetched.etag,
-          lastModified: fetched.lastModified,
-          fetchedAt: startedAt,
-          nextFetchAt: startedAt,
-          created: stored.created,
-        });
-        return stored;
-      })();
+      // A busy database (the CLI importing beside us) delays the write; it does not fail the poll.
+      const stored = await retryWhileBusy(() =>
+        db.transaction(() => {
+          const stored = deps.store(parsed, feed, startedAt);
+          repo.recordSuccess(feed.id, {
+            title: parsed.title,
+            etag: fetched.etag,
+            lastModified: fetched.lastModified,
+            fetchedAt: startedAt,
+            nextFetchAt: startedAt,
+            created: stored.created,
+          });
+          return stored;
+        })(),
+      );
       const queued = deps.queue(feed.id, stored.toQueue);
       const { found, created, updated, refused } = stored;
       logger.info(

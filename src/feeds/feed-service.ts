@@ -6,11 +6,12 @@ import { type Logger, silentLogger } from "../logger.js";
 import type { Feed } from "./feed.js";
 import { FeedError, FeedExistsError, FeedNotFoundError } from "./feed-errors.js";
 import { createFeedPolling, MAX_BACKOFF_MS, type PollResult } from "./feed-polling.js";
+import type { FeedReader } from "./feed-reader.js";
 import type { FeedWordRules } from "./feed-rules.js";
 import { DEFAULT_MAX_ITEMS_PER_FEED } from "./feed-to-articles.js";
 import { assertFeedUrlAllowed, type HostLookup, parseFeedUrl } from "./feed-url-safety.js";
 import { fetchFeed as defaultFetchFeed, type FetchFeed } from "./fetch-feed.js";
-import { readFeed } from "./read-feed.js";
+import { readFeed as readInThread } from "./read-feed.js";
 import { type QueuePlan, queueStored, refusedSummary, storeFetch } from "./store-fetch.js";
 
 /** First wait after a failure; doubled for each further failure in a row. */
@@ -33,6 +34,11 @@ export interface FeedServiceDeps {
    */
   readonly trustedUrls?: readonly string[];
   readonly fetchFeed?: FetchFeed;
+  /**
+   * Reads fetched bytes into articles. The bot and the CLI pass the worker-thread reader
+   * (createWorkerFeedReader), so no feed holds their thread; by default it reads in this thread.
+   */
+  readonly readFeed?: FeedReader;
   readonly now?: () => number;
   readonly logger?: Logger;
   readonly maxItemsPerFeed?: number;
@@ -86,6 +92,8 @@ export function createFeedService(deps: FeedServiceDeps) {
   const fetchFeed: FetchFeed = (url, options) =>
     fetchAny(url, trusted.has(url) ? { ...options, allowPrivate: true } : options);
   const maxItems = deps.maxItemsPerFeed ?? DEFAULT_MAX_ITEMS_PER_FEED;
+  const readFeed: FeedReader =
+    deps.readFeed ?? (async (bytes, options) => readInThread(bytes, options));
   const fetchOptions = { ...deps.fetchOptions, allowPrivate };
 
   /** Stores one fetch inside the caller's transaction and records what was refused. */
@@ -113,6 +121,7 @@ export function createFeedService(deps: FeedServiceDeps) {
     db,
     repo,
     fetchFeed,
+    readFeed,
     fetchOptions,
     maxItems,
     backoffBaseMs: deps.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
@@ -138,7 +147,7 @@ export function createFeedService(deps: FeedServiceDeps) {
       if (fetched.status !== "ok")
         throw new FeedError("the server answered 304 Not Modified to a first request");
       const fetchedAt = now();
-      const parsed = readFeed(fetched.body, {
+      const parsed = await readFeed(fetched.body, {
         contentType: fetched.contentType,
         feedUrl: fetched.url,
         maxItems,

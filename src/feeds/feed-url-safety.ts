@@ -32,6 +32,11 @@ const PRIVATE_RANGES: ReadonlyArray<readonly [string, number, "ipv4" | "ipv6", s
   ["::", 128, "ipv6", "the unspecified address"],
   ["::1", 128, "ipv6", "a loopback address"],
   ["::ffff:0:0", 96, "ipv6", "an IPv4-mapped address"],
+  // These embed an IPv4 address (possibly a private one) that a gateway or the host reaches.
+  ["::", 96, "ipv6", "an IPv4-compatible address"],
+  ["64:ff9b::", 96, "ipv6", "a NAT64 address (it leads to an IPv4 address)"],
+  ["64:ff9b:1::", 48, "ipv6", "a local-use NAT64 address (it leads to an IPv4 address)"],
+  ["2002::", 16, "ipv6", "a 6to4 address (it leads to an IPv4 address)"],
   ["fc00::", 7, "ipv6", "a unique-local (private) IPv6 address"],
   ["fe80::", 10, "ipv6", "a link-local IPv6 address"],
   ["ff00::", 8, "ipv6", "a multicast address"],

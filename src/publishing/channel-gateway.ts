@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n/locale.js";
 import type { LinkPreviewOptions } from "./format-post.js";
 import type { PostKind } from "./queue-item.js";
 
@@ -11,9 +12,18 @@ export interface OutgoingPost {
   readonly linkPreview?: LinkPreviewOptions;
 }
 
+/** Asked of the editors when the bot cannot know whether the channel has a post. */
+export interface OutcomeQuestion {
+  readonly itemId: number;
+  readonly title: string;
+  /** Why it is unknown, in a few words. */
+  readonly reason: string;
+}
+
 /**
  * The publisher's view of Telegram. Implementations throw the errors of delivery-errors.ts:
- * RateLimitedError, ChannelForbiddenError, BadMarkupError, BadRequestError, TransientDeliveryError.
+ * RateLimitedError, ChannelForbiddenError, BadMarkupError, BadRequestError, TransientDeliveryError,
+ * and OutcomeUnknownError when a post's answer was lost after Telegram may have taken it.
  */
 export interface ChannelGateway {
   /** Sends a post to a channel; resolves to Telegram's message id. */
@@ -25,4 +35,6 @@ export interface ChannelGateway {
   editPost(chatId: string, messageId: number, post: OutgoingPost): Promise<void>;
   /** Sends an HTML message to an editor's private chat. */
   sendPrivate(userId: number, html: string): Promise<void>;
+  /** Asks an editor, in private, whether the channel has the post: two buttons answer. */
+  askOutcome(userId: number, question: OutcomeQuestion, locale?: Locale): Promise<void>;
 }

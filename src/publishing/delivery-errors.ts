@@ -28,6 +28,13 @@ export class BadMarkupError extends DeliveryError {}
 /** Any other refusal of this particular request (400): retrying the same post will not help. */
 export class BadRequestError extends DeliveryError {}
 
+/**
+ * The answer was lost after the request may have reached Telegram (the connection closed after
+ * the request was written, a body that is not JSON, a cut or late answer): the post may be in
+ * the channel or not. Never retried blindly; editors decide.
+ */
+export class OutcomeUnknownError extends DeliveryError {}
+
 /** Network failure, timeout or Telegram 5xx that outlasted the retries: worth trying later. */
 export class TransientDeliveryError extends DeliveryError {}
 

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Locale } from "../i18n/locale.js";
 import { NOTICE_TEXTS, type NoticeTexts } from "../i18n/notice-texts.js";
-import type { ChannelGateway } from "./channel-gateway.js";
+import type { ChannelGateway, OutcomeQuestion } from "./channel-gateway.js";
 import { escapeHtml } from "./telegram-html.js";
 
 /**
@@ -16,9 +16,15 @@ export function createEditorNotices(
   languageOf: (userId: number) => Locale = () => "en",
 ) {
   async function tellAll(html: (texts: NoticeTexts) => string): Promise<void> {
+    await eachEditor((userId) =>
+      gateway.sendPrivate(userId, html(NOTICE_TEXTS[languageOf(userId)])),
+    );
+  }
+
+  async function eachEditor(send: (userId: number) => Promise<void>): Promise<void> {
     for (const userId of adminIds) {
       try {
-        await gateway.sendPrivate(userId, html(NOTICE_TEXTS[languageOf(userId)]));
+        await send(userId);
       } catch (error) {
         // An editor who never opened a chat with the bot cannot be told; the others still are.
         logger.warn({ err: error, userId }, "could not notify an editor");
@@ -30,6 +36,9 @@ export function createEditorNotices(
     /** Telegram refused the channel: publishing is paused until an editor resumes it. */
     channelRefused: (channel: string, reason: string) =>
       tellAll((t) => t.channelRefusedHtml(escapeHtml(channel), escapeHtml(reason))),
+    /** Whether the channel has a post is unknown: every editor gets the question and buttons. */
+    askOutcome: (question: OutcomeQuestion) =>
+      eachEditor((userId) => gateway.askOutcome(userId, question, languageOf(userId))),
     /** A post was in flight when the bot stopped; it is sent again. */
     interruptedPost: (title: string) => tellAll((t) => t.interruptedPostHtml(escapeHtml(title))),
   };

@@ -1,6 +1,7 @@
 import type { Article } from "../articles/article.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/connection.js";
+import { createDeliveryRepository } from "../db/delivery-repository.js";
 import { createEditorMenusRepository } from "../db/editor-menus-repository.js";
 import { createQueueRepository } from "../db/queue-repository.js";
 import { createSettingsRepository } from "../db/settings-repository.js";
@@ -60,6 +61,7 @@ export function createPublishing(deps: PublishingDeps) {
   });
   const publisher = createPublisher({
     queue: queueRepo,
+    delivery: createDeliveryRepository(db),
     articles: deps.articles,
     pauseState,
     gateway: deps.gateway,

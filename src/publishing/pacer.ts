@@ -26,8 +26,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * Keeps posts to one chat under Telegram's limit by waiting before a send, so Telegram never
- * has to answer 429. A send is stamped when its answer arrives (record), which is no earlier
- * than Telegram counted it: the window we measure always covers the one Telegram measures.
+ * has to answer 429. A send is counted when it goes out (record: re-sends and lost answers
+ * count too) and re-stamped when its answer arrives (answered), which is no earlier than
+ * Telegram counted it: the window we measure always covers the one Telegram measures.
  * Callers send one at a time (the publisher serialises its deliveries).
  */
 export function createPacer(options: PacerOptions = {}) {
@@ -51,9 +52,17 @@ export function createPacer(options: PacerOptions = {}) {
         await wait(sent[sent.length - limit]! + windowMs - now() + 1, signal);
       }
     },
-    /** Counts a post that Telegram accepted. */
+    /** Counts a send to `key` as it goes out (whether or not an answer ever comes). */
     record(key: string): void {
       recent(key).push(now());
+    },
+    /**
+     * Moves the newest count of `key` to now, when its answer arrives: no earlier than Telegram
+     * counted it, so our window always covers Telegram's (callers send one at a time).
+     */
+    answered(key: string): void {
+      const sent = recent(key);
+      if (sent.length > 0) sent[sent.length - 1] = now();
     },
     /** Counts posts made before a restart (their times from the database). */
     seed(key: string, times: readonly number[]): void {

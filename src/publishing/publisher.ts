@@ -1,14 +1,11 @@
 import type { Article } from "../articles/article.js";
+import type { DeliveryRepository, EditorChoice } from "../db/delivery-repository.js";
 import type { QueueRepository } from "../db/queue-repository.js";
 import type { Locale } from "../i18n/locale.js";
 import type { Logger } from "../logger.js";
 import type { ChannelGateway } from "./channel-gateway.js";
-import {
-  BadMarkupError,
-  BadRequestError,
-  ChannelForbiddenError,
-  describeError,
-} from "./delivery-errors.js";
+import { BadRequestError } from "./delivery-errors.js";
+import { busyWrites, createDeliveryFailures, type PublishOutcome } from "./delivery-failures.js";
 import { createEditorNotices } from "./editor-notices.js";
 import { type FormatOptions, type FormattedPost, formatPost } from "./format-post.js";
 import { createPacer, type Pacer } from "./pacer.js";
@@ -25,10 +22,11 @@ import type { QueueItem } from "./queue-item.js";
 import { sendArticle } from "./send-post.js";
 import { createSerial } from "./serial.js";
 
-export type { EditOutcome };
+export type { EditOutcome, PublishOutcome };
 
 export interface PublisherDeps {
   readonly queue: QueueRepository;
+  readonly delivery: DeliveryRepository;
   readonly articles: { findById(id: number): Article | undefined };
   readonly pauseState: PauseState;
   readonly gateway: ChannelGateway;
@@ -44,21 +42,22 @@ export interface PublisherDeps {
   readonly now?: () => number;
 }
 
-interface OutcomeBase {
-  readonly itemId: number;
-  readonly articleId: number;
-}
+/** What an editor's answer to "is it in the channel?" did. */
+export type ResolveOutcome =
+  | { readonly status: "recorded"; readonly choice: EditorChoice; readonly title: string }
+  | {
+      readonly status: "sent-again";
+      readonly title: string;
+      readonly outcome: PublishOutcome;
+    }
+  | {
+      readonly status: "already-decided";
+      readonly title: string;
+      readonly choice: EditorChoice | null;
+    };
 
-/** What one delivery did. */
-export type PublishOutcome =
-  | (OutcomeBase & {
-      readonly status: "posted";
-      readonly messageId: number;
-      readonly plainFallback: boolean;
-    })
-  | (OutcomeBase & { readonly status: "failed"; readonly reason: string })
-  | (OutcomeBase & { readonly status: "retry-later"; readonly reason: string })
-  | (OutcomeBase & { readonly status: "paused"; readonly reason: string });
+/** How long "posted" is tried again while the database is busy: the post is already out. */
+const MARK_POSTED_MAX_WAIT_MS = 10 * 60_000;
 
 /** What the next queued item would send, for `post --dry-run`. */
 export interface PostPreview {
@@ -69,39 +68,33 @@ export interface PostPreview {
 
 /**
  * Delivers queued posts to the channel: scheduled runs, "post now" and edits share one code
- * path and go one at a time. An item is `sending` before the request and `posted` (with the
- * message id) as soon as Telegram accepts it.
+ * path and go one at a time. An item is `sending` (and the attempt counted) before the request,
+ * and `posted` (with the message id) in a step of its own once Telegram accepted it; that step
+ * is retried while the database is busy, never by sending again. When the answer is lost after
+ * Telegram may have taken the post, the item is held and the editors decide.
  */
 export function createPublisher(deps: PublisherDeps) {
-  const { queue, channel, gateway, pauseState, logger } = deps;
+  const { queue, delivery, channel, gateway, pauseState, logger } = deps;
   const now = deps.now ?? Date.now;
   const pacer = deps.pacer ?? createPacer();
-  // Posts of the last minute before a restart still count against the channel's limit.
-  pacer.seed(channel, queue.postedTimesSince(channel, now() - 120_000));
+  // Sends of the last minutes before a restart (re-sends too) still count against the limit.
+  pacer.seed(channel, delivery.sendAttemptsSince(channel, now() - 120_000));
   const notices = createEditorNotices(gateway, deps.adminIds, logger, deps.languageOf);
   const serial = createSerial();
   let closing = false;
 
-  async function failed(item: QueueItem, error: unknown): Promise<PublishOutcome> {
-    const base = { itemId: item.id, articleId: item.articleId };
-    const reason = describeError(error);
-    if (error instanceof ChannelForbiddenError) {
-      queue.release(item.id, reason, now());
-      pauseState.recordDeliveryError(reason);
-      logger.error({ itemId: item.id, reason }, "channel refused the bot: publishing paused");
-      if (pauseState.pause("telegram", reason)) await notices.channelRefused(channel, reason);
-      return { ...base, status: "paused", reason };
-    }
-    if (error instanceof BadRequestError || error instanceof BadMarkupError) {
-      queue.markFailed(item.id, reason, now());
-      logger.warn({ itemId: item.id, reason }, "Telegram refused a post: marked failed");
-      return { ...base, status: "failed", reason };
-    }
-    queue.release(item.id, reason, now());
-    pauseState.recordDeliveryError(reason);
-    logger.warn({ err: error, itemId: item.id }, "post not delivered: back in the queue");
-    return { ...base, status: "retry-later", reason };
-  }
+  const write = busyWrites(logger);
+  const { holdForEditors, failed } = createDeliveryFailures({
+    queue,
+    delivery,
+    articles: deps.articles,
+    pauseState,
+    notices,
+    channel,
+    logger,
+    now,
+    write,
+  });
 
   /** Claims one queued item and sends it; undefined when it was no longer queued. */
   async function deliver(
@@ -110,28 +103,39 @@ export function createPublisher(deps: PublisherDeps) {
   ): Promise<PublishOutcome | undefined> {
     // Wait before claiming, so a shutdown during the wait leaves the item simply queued.
     await pacer.ready(channel, signal);
-    if (!queue.claim(itemId, now())) return undefined;
+    const claimed = await write("claim", () => queue.claim(itemId, now()));
+    if (!claimed) return undefined;
+    // Counted before the request goes out: a send whose answer never comes still counts.
+    await write("count the attempt", () => delivery.recordSendAttempt(channel, now()));
+    pacer.record(channel);
     const item = queue.findById(itemId)!;
     const article = deps.articles.findById(item.articleId);
     if (!article) return failed(item, new BadRequestError("the article no longer exists"));
+    let sent: Awaited<ReturnType<typeof sendArticle>>;
     try {
-      const sent = await sendArticle(gateway, channel, article, deps.format);
-      queue.markPosted(item.id, sent.messageId, sent.kind, article.contentHash, now());
-      pacer.record(channel);
-      logger.info(
-        { itemId, articleId: article.id, messageId: sent.messageId, plain: sent.plain },
-        "posted",
-      );
-      return {
-        itemId,
-        articleId: article.id,
-        status: "posted",
-        messageId: sent.messageId,
-        plainFallback: sent.plain,
-      };
+      sent = await sendArticle(gateway, channel, article, deps.format);
     } catch (error) {
+      pacer.answered(channel);
       return failed(item, error);
     }
+    pacer.answered(channel);
+    // Its own step: a busy database delays the record, it never re-sends the post.
+    await write(
+      "mark posted",
+      () => queue.markPosted(item.id, sent.messageId, sent.kind, article.contentHash, now()),
+      MARK_POSTED_MAX_WAIT_MS,
+    );
+    logger.info(
+      { itemId, articleId: article.id, messageId: sent.messageId, plain: sent.plain },
+      "posted",
+    );
+    return {
+      itemId,
+      articleId: article.id,
+      status: "posted",
+      messageId: sent.messageId,
+      plainFallback: sent.plain,
+    };
   }
 
   const syncEdit = createPostEdits({
@@ -179,7 +183,7 @@ export function createPublisher(deps: PublisherDeps) {
           }
           if (!outcome) continue;
           outcomes.push(outcome);
-          if (outcome.status === "retry-later" || outcome.status === "paused") break;
+          if (outcome.status !== "posted" && outcome.status !== "failed") break;
         }
         return outcomes;
       });
@@ -217,19 +221,65 @@ export function createPublisher(deps: PublisherDeps) {
     },
 
     /**
-     * The in-flight rule, run once at start: items left `sending` by a crash go back to the
-     * queue at their place (sent again: at most one duplicate, never a loss) and editors are told.
+     * The in-flight rule, run once at start: an item left `sending` by a crash goes back to the
+     * queue at its place (sent again: at most one duplicate, never a loss) and editors are told;
+     * an item interrupted a second time in a row is held and the editors are asked instead.
      */
     async recoverInterrupted(): Promise<QueueItem[]> {
-      const interrupted = queue.listSending(channel);
-      for (const item of interrupted) {
-        queue.release(item.id, "interrupted by a restart while being sent; sent again", now());
+      const interrupted = delivery.listInFlight(channel);
+      for (const record of interrupted) {
+        const item = queue.findById(record.id)!;
+        if (record.interruptions >= 1) {
+          await holdForEditors(item, "it was interrupted by a restart twice in a row");
+          continue;
+        }
+        await write("requeue", () =>
+          delivery.requeueInterrupted(
+            item.id,
+            "interrupted by a restart while being sent; sent again",
+            now(),
+          ),
+        );
         logger.warn({ itemId: item.id }, "post was in flight during a restart: queued again");
         await notices.interruptedPost(
           deps.articles.findById(item.articleId)?.title ?? `item ${item.id}`,
         );
       }
-      return interrupted;
+      return interrupted.map((r) => queue.findById(r.id)!);
+    },
+
+    /**
+     * Records an editor's answer for a post held as "outcome unknown": "in-channel" marks it
+     * posted (without a message id, so it cannot be edited later); "send-again" puts it first
+     * in the queue and sends it now. A second answer (another editor) changes nothing.
+     */
+    resolveUnknown(
+      itemId: number,
+      choice: EditorChoice,
+      editorId: number,
+    ): Promise<ResolveOutcome> {
+      return serial.run(async (): Promise<ResolveOutcome> => {
+        const record = delivery.find(itemId);
+        const item = queue.findById(itemId);
+        if (!record || !item || item.channel !== channel) throw new QueueItemNotFoundError(itemId);
+        const article = deps.articles.findById(item.articleId);
+        const title = article?.title ?? `item ${itemId}`;
+        if (record.unknownSince === null) {
+          return { status: "already-decided", title, choice: record.editorChoice };
+        }
+        logger.info({ itemId, choice, editorId }, "editor decided a post of unknown outcome");
+        if (choice === "in-channel") {
+          await write("resolve", () =>
+            delivery.resolveInChannel(itemId, editorId, article?.contentHash ?? "", now()),
+          );
+          return { status: "recorded", choice, title };
+        }
+        const first = (queue.positionEdges(channel).lo ?? 1) - 1;
+        await write("resolve", () => delivery.resolveSendAgain(itemId, editorId, first, now()));
+        const outcome = await deliver(itemId);
+        if (!outcome) throw new QueueItemStateError(`queue item ${itemId} was taken meanwhile`);
+        return { status: "sent-again", title, outcome };
+      });
     },
 
     /** Edits the channel post of an article that was already posted, to show its new text. */

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type Db, openDatabase } from "../db/connection.js";
+import { type Db, type OpenOptions, openDatabase } from "../db/connection.js";
 import { migrate, NewerSchemaError } from "../db/migrate.js";
 import { StartupFailure } from "./startup-failure.js";
 
@@ -37,7 +37,10 @@ function explain(path: string, error: unknown): StartupFailure | undefined {
  * says what is wrong with the file in one line (a folder, not writable, not a database, newer
  * than this code). The database is closed again when anything fails.
  */
-export function openArchive(path: string): { db: Db; applied: string[] } {
+export function openArchive(
+  path: string,
+  options: OpenOptions = {},
+): { db: Db; applied: string[] } {
   if (path !== ":memory:" && existsSync(path) && statSync(path).isDirectory()) {
     throw new StartupFailure(
       `DATABASE_PATH=${path} is a folder, not a database file. Name a file inside it, for example DATABASE_PATH=${join(path, "news.db")}.`,
@@ -46,7 +49,7 @@ export function openArchive(path: string): { db: Db; applied: string[] } {
   }
   let db: Db | undefined;
   try {
-    db = openDatabase(path);
+    db = openDatabase(path, options);
     return { db, applied: migrate(db) };
   } catch (error) {
     db?.close();

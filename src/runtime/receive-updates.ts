@@ -20,6 +20,8 @@ export interface ReceiveUpdatesOptions {
   readonly probeEveryMs?: number;
   /** Longest time a webhook request is held by a slow update. */
   readonly answerWithinMs?: number;
+  /** Updates handled at once by long polling (the runner's default is 500). */
+  readonly runnerConcurrency?: number;
 }
 
 export interface UpdateSource {
@@ -45,6 +47,7 @@ export async function receiveUpdates(options: ReceiveUpdatesOptions): Promise<Up
     await bot.api.deleteWebhook();
     const runner = run(bot, {
       runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
+      ...(options.runnerConcurrency ? { sink: { concurrency: options.runnerConcurrency } } : {}),
     });
     logger.info("taking updates by long polling");
     return {

@@ -10,6 +10,7 @@ import { createEditorMenusRepository } from "../db/editor-menus-repository.js";
 import { createKeyValueStorage } from "../db/key-value-storage.js";
 import { migrate } from "../db/migrate.js";
 import { createUserLanguagesRepository } from "../db/user-languages-repository.js";
+import { createSendScheduler } from "../delivery/send-scheduler.js";
 import type { Logger } from "../logger.js";
 import { startFeedJob } from "../scheduler/feed-job.js";
 import { startPublishJob } from "../scheduler/publish-job.js";
@@ -92,8 +93,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   const sampleFeed = createSampleFeed(web.url);
 
-  const channelApi = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot, timeoutSeconds: 60 });
-  installApiTransformers(channelApi);
+  // One send scheduler for the channel's Api and the bot, as in npm start.
+  const scheduler = createSendScheduler();
+  const channelApi = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot, timeoutSeconds: 10 });
+  installApiTransformers(channelApi, {
+    scheduler,
+    routing: { channel: config.channelId, editors: config.adminIds },
+  });
   const services = createServices(config, db, logger, {
     gateway: createTelegramGateway(channelApi),
     botUsername: TEST_BOT_INFO.username,
@@ -115,7 +121,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       languages: createUserLanguagesRepository(db),
       editorMenus,
     },
-    { botInfo: TEST_BOT_INFO },
+    { botInfo: TEST_BOT_INFO, scheduler },
   );
   if (publishing) {
     await publishing.publisher.recoverInterrupted();
@@ -162,6 +168,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
           runner.isRunning() ? runner.stop() : undefined,
         ]);
         await publishing?.publisher.shutdown();
+        await services.feedReader.close();
         await web.close();
         await fake.close();
         db.close();

@@ -1,4 +1,6 @@
+import { setImmediate as yieldToOthers } from "node:timers/promises";
 import type { ArticleScope, Visibility } from "../articles/article.js";
+import { retryWhileBusy } from "../db/busy.js";
 import type { Db } from "../db/connection.js";
 import {
   createSearchRepository,
@@ -21,6 +23,8 @@ import { INDEX_LANGUAGES, type IndexLanguage, queryForms } from "./word-forms.js
  */
 export const CANDIDATE_WINDOWS = [200, 1000, 5000] as const;
 export const MAX_PAGE_SIZE = 50;
+/** FTS5 pages merged per step of optimizeIndex: a few tens of milliseconds of writing. */
+const MERGE_PAGES_PER_STEP = 200;
 
 /** One search result, ready to be escaped and rendered by the bot. */
 export interface SearchHit {
@@ -108,10 +112,14 @@ export function createSearchService(db: Db, { now = Date.now }: SearchServiceDep
   return {
     /**
      * Merges the full-text index into one segment, so searches after a bulk import are as
-     * fast as over an index built at once.
+     * fast as over an index built at once. It goes in small steps, each its own short write,
+     * yielding between them so that a bot working on the same file gets the write lock in
+     * between (and a busy step is tried again).
      */
-    optimizeIndex(): void {
-      repo.optimize();
+    async optimizeIndex(): Promise<void> {
+      while (await retryWhileBusy(() => repo.mergeStep(MERGE_PAGES_PER_STEP))) {
+        await yieldToOthers();
+      }
     },
 
     /**

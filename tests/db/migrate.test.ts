@@ -107,7 +107,25 @@ describe("migrations", () => {
     const db = openDatabase(join(dir, "nested", "news.db"));
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(db.pragma("busy_timeout", { simple: true })).toBe(5000);
+    // The bot's thread never waits long for another connection's lock.
+    expect(db.pragma("busy_timeout", { simple: true })).toBe(250);
+    db.close();
+  });
+
+  it("makes write transactions IMMEDIATE: the lock is taken before the first read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsroom-immediate-"));
+    const path = join(dir, "news.db");
+    const db = openDatabase(path);
+    const other = openDatabase(path);
+    db.exec("CREATE TABLE t (x INTEGER)");
+    db.transaction(() => {
+      db.prepare("SELECT count(*) FROM t").get();
+      // Another connection cannot write meanwhile: this transaction already holds the lock.
+      expect(() => other.exec("INSERT INTO t VALUES (1)")).toThrow(/locked/);
+      db.prepare("INSERT INTO t VALUES (2)").run();
+    })();
+    expect(other.prepare("SELECT x FROM t").pluck().all()).toEqual([2]);
+    other.close();
     db.close();
   });
 

@@ -1,6 +1,6 @@
-import { type Bot, HttpError } from "grammy";
+import { Api, type Bot, HttpError } from "grammy";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { FakeBotApi } from "../../src/sandbox/fake-bot-api.js";
+import { type FakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { refusal, startFakeAndBot } from "./harness.js";
 
 const CHAT = 2001;
@@ -62,6 +62,33 @@ describe("failNext", () => {
     giveUp.abort();
     expect(await pending).toBeInstanceOf(HttpError);
     expect(fake.messages(CHAT)).toEqual([]);
+  });
+
+  it.each(["accepted-then-closed", "accepted-invalid-json", "accepted-cut"] as const)(
+    "with %s, carries the send out but the client never learns it",
+    async (failure) => {
+      fake.failNext("sendMessage", failure);
+      // A cut answer is never noticed by the client (node-fetch waits for the rest): only its
+      // own timeout ends the wait.
+      const api = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot, timeoutSeconds: 2 });
+      const error = await api.sendMessage(CHAT, "did it arrive?").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HttpError);
+      expect(fake.messages(CHAT).map((m) => m.text)).toEqual(["did it arrive?"]);
+      expect(fake.callsTo("sendMessage")).toMatchObject([
+        { ok: true, description: `fake: ${failure}` },
+      ]);
+    },
+  );
+
+  it("with accepted-held, stores the message and holds the answer until the client gives up", async () => {
+    fake.failNext("sendMessage", "accepted-held");
+    const giveUp = new AbortController();
+    const pending = bot.api
+      .sendMessage(CHAT, "held", {}, giveUp.signal as GrammySignal)
+      .catch((e: unknown) => e);
+    await vi.waitFor(() => expect(fake.messages(CHAT)).toHaveLength(1));
+    giveUp.abort();
+    expect(await pending).toBeInstanceOf(HttpError);
   });
 
   it("closes even while a timed-out call is held", async () => {

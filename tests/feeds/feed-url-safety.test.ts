@@ -37,6 +37,11 @@ describe("feed URL safety", () => {
     ["http://[fd12:3456::1]/feed", "fd12:3456::1 is a unique-local (private) IPv6 address"],
     ["http://[fe80::1]/feed", "fe80::1 is a link-local IPv6 address"],
     ["http://[::ffff:127.0.0.1]/feed", "is an IPv4-mapped address"],
+    ["http://[::7f00:1]/feed", "::7f00:1 is an IPv4-compatible address"],
+    ["http://[::a01:203]/feed", "::a01:203 is an IPv4-compatible address"],
+    ["http://[64:ff9b::a01:203]/feed", "64:ff9b::a01:203 is a NAT64 address"],
+    ["http://[64:ff9b:1::1]/feed", "64:ff9b:1::1 is a local-use NAT64 address"],
+    ["http://[2002:7f00:1::]/feed", "2002:7f00:1:: is a 6to4 address"],
     ["http://0.0.0.0/feed", "0.0.0.0 is a 'this network' address"],
     ["http://metadata.google.internal/computeMetadata/v1/", "is this machine or an internal name"],
   ])("refuses %s", async (url, reason) => {

@@ -2,6 +2,7 @@ import { Api } from "grammy";
 import { installApiTransformers } from "../../src/bot/api-transformers.js";
 import { createTelegramGateway } from "../../src/bot/telegram-gateway.js";
 import type { Db } from "../../src/db/connection.js";
+import { createDeliveryRepository } from "../../src/db/delivery-repository.js";
 import { silentLogger } from "../../src/logger.js";
 import { createPacer, type Pacer } from "../../src/publishing/pacer.js";
 import { createPublisher } from "../../src/publishing/publisher.js";
@@ -23,6 +24,8 @@ export interface HarnessOptions {
   now?: () => number;
   /** CHANNEL_ID; default @newsroom_test, which the fake knows. */
   channel?: string;
+  /** Where each call goes (grammY's buildUrl), e.g. to a closed port while "the network is down". */
+  buildUrl?: (root: string, token: string, method: string) => string;
 }
 
 /**
@@ -32,13 +35,20 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}) {
   const fake: FakeBotApi = await startFakeBotApi(options.fake);
   const channel = options.channel ?? CHANNEL;
-  const api = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot });
-  // Short network backoff keeps tests quick; 5xx backoff is auto-retry's own (3 s).
+  // A short client timeout, as the channel's Api has in production (a stall costs seconds).
+  const api = new Api(TEST_TOKEN, {
+    apiRoot: fake.apiRoot,
+    timeoutSeconds: 2,
+    ...(options.buildUrl ? { buildUrl: options.buildUrl } : {}),
+  });
+  // Short backoffs keep tests quick.
   installApiTransformers(api, {
     maxRetryAttempts: 3,
     maxDelaySeconds: 5,
     maxNetworkRetries: 2,
     networkBackoffSeconds: 0.05,
+    serverBackoffSeconds: 0.1,
+    routing: { channel, editors: EDITORS },
   });
   const storage = setupPublishing({
     db: options.db,
@@ -47,6 +57,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   });
   const publisher = createPublisher({
     queue: storage.queueRepo,
+    delivery: createDeliveryRepository(storage.db),
     articles: storage.articlesRepo,
     pauseState: storage.pauseState,
     gateway: createTelegramGateway(api),

@@ -1,7 +1,17 @@
+import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHANNEL_URL, EDITORS, type Harness, startHarness } from "./publisher-harness.js";
 
 let h: Harness;
+
+/** A local port where nothing listens: connections to it are refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 afterEach(async () => {
   await h?.close();
 });
@@ -141,22 +151,31 @@ describe("delivery trouble", () => {
     expect(h.posts()).toHaveLength(1);
   });
 
-  it("retries a dropped connection and then posts", async () => {
-    h = await startHarness();
+  it("retries when Telegram cannot be reached, and then posts", async () => {
+    let down = 2;
+    const dead = await closedPort();
+    h = await startHarness({
+      buildUrl: (root, token, method) =>
+        `${down-- > 0 ? `http://127.0.0.1:${dead}` : root}/bot${token}/${method}`,
+    });
     h.queue.enqueue(h.addArticle("Network blip"));
-    h.fake.failNext("sendMessage", "network");
     expect(await h.publisher.publishDue(1)).toMatchObject([{ status: "posted" }]);
     expect(h.posts()).toHaveLength(1);
   });
 
-  it("puts the item back in the queue when the network stays down", async () => {
-    h = await startHarness();
+  it("puts the item back in the queue when Telegram stays unreachable", async () => {
+    let down = true;
+    const dead = await closedPort();
+    h = await startHarness({
+      buildUrl: (root, token, method) =>
+        `${down ? `http://127.0.0.1:${dead}` : root}/bot${token}/${method}`,
+    });
     const id = h.addArticle("Offline");
     h.queue.enqueue(id);
-    h.fake.failNext("sendMessage", "network", 3);
     expect(await h.publisher.publishDue(1)).toMatchObject([{ status: "retry-later" }]);
     expect(h.queue.list()).toMatchObject([{ title: "Offline", state: "queued", attempts: 1 }]);
     expect(h.queue.list()[0]!.lastError).toMatch(/network/i);
+    down = false;
     expect(h.queue.stats().lastDeliveryError?.message).toMatch(/network/i);
     expect(await h.publisher.publishDue(1)).toMatchObject([{ status: "posted" }]);
     expect(h.posts()).toHaveLength(1);

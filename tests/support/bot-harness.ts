@@ -11,6 +11,8 @@ import type { Db } from "../../src/db/connection.js";
 import { createEditorMenusRepository } from "../../src/db/editor-menus-repository.js";
 import { createKeyValueStorage } from "../../src/db/key-value-storage.js";
 import { createUserLanguagesRepository } from "../../src/db/user-languages-repository.js";
+import { TELEGRAM_LIMITS } from "../../src/delivery/send-budget.js";
+import { createSendScheduler } from "../../src/delivery/send-scheduler.js";
 import { silentLogger } from "../../src/logger.js";
 import {
   type FakeBotApi,
@@ -71,7 +73,12 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     background: createBackgroundWork(silentLogger()),
   };
   const deps = { ...base, ...options.deps?.(base, db, config) } as BotDeps;
-  const bot = createBot(config, deps, { botInfo: TEST_BOT_INFO });
+  // Telegram's limits, except that a private chat takes a test's quick steps without pacing
+  // (the fake does not limit private chats either); the load benchmark uses the real ones.
+  const scheduler = createSendScheduler({
+    limits: { ...TELEGRAM_LIMITS, privatePerWindow: 1000, privateWindowMs: 1000 },
+  });
+  const bot = createBot(config, deps, { botInfo: TEST_BOT_INFO, scheduler });
   return {
     fake,
     db,

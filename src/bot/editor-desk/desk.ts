@@ -23,7 +23,7 @@ export interface EditorDesk {
   readonly timezone: string;
   readonly articles: ArticleService;
   readonly queue: QueueService;
-  readonly publisher: Pick<Publisher, "postNow"> | undefined;
+  readonly publisher: Pick<Publisher, "postNow" | "resolveUnknown"> | undefined;
   readonly intake: ArticleIntake;
   readonly feeds: DeskFeeds | undefined;
   /** `<api root>/file/bot<token>`: where files editors send (OPML) are downloaded from. */

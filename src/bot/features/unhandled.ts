@@ -11,7 +11,10 @@ const NOT_UNDERSTOOD = {
   ru: "Отправьте /search и пару слов для поиска по архиву или /help — список команд.",
 };
 
-/** The last stop: private messages nobody else handled get a pointer to /help. */
+/**
+ * The last stop: private messages nobody else handled get a pointer to /help, and any button
+ * nobody handled (in a private chat or a group) gets a short answer, or the client would spin.
+ */
 export function createUnhandledFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChat = feature.chatType("private");
@@ -19,7 +22,7 @@ export function createUnhandledFeature(): Composer<BotContext> {
     const isCommand = ctx.msg.text.startsWith("/");
     await ctx.reply((isCommand ? UNKNOWN_COMMAND : NOT_UNDERSTOOD)[ctx.locale]);
   });
-  privateChat.on("callback_query:data", (ctx) =>
+  feature.on("callback_query:data", (ctx) =>
     ctx.answerCallbackQuery({
       text: ctx.locale === "ru" ? "Кнопка устарела." : "This button is no longer active.",
     }),

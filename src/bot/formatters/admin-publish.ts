@@ -14,6 +14,8 @@ export function publishOutcomeText(d: DeskMessages, outcome: PublishOutcome): st
         return d.retryLater(outcome.reason);
       case "paused":
         return d.channelRefusedPaused(outcome.reason);
+      case "unknown":
+        return d.outcomeUnknown(outcome.reason);
     }
   })();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;

@@ -88,6 +88,23 @@ export const deskEn: DeskMessages = {
   posting: "⏳ Posting…",
   postingItem: (id) => `⏳ Posting… (item #${id})`,
   unexpectedError: "an unexpected error; the item is still queued",
+  outcomeUnknown: (reason) =>
+    `Telegram may or may not have the post (${reason}); it is held and the editors are asked.`,
+  outcomeQuestionHtml: (title, id, reason) =>
+    `⚠️ <b>Is this post in the channel?</b>\n«${title}» (item #${id})\n\n` +
+    `The bot cannot tell: ${reason}. It is held and will not be sent again ` +
+    "until you choose. Look at the channel, then press one button.",
+  inChannelButton: "It is in the channel",
+  sendAgainButton: "Send it again",
+  itemLabel: (id) => `item #${id}`,
+  outcomeRecorded: "Recorded: it is posted and will not be sent again.",
+  outcomeRecordedShort: "Recorded.",
+  sendingAgain: "Sending it again…",
+  outcomeAlreadyDecided: (title, id, inChannel) =>
+    `«${title}» (item #${id}) was already decided${
+      inChannel === undefined ? "" : `: ${inChannel ? "it is in the channel" : "sent again"}`
+    }. Nothing changed.`,
+  outcomeItemGone: (id) => `Item #${id} is no longer in the queue. Nothing changed.`,
   posted: "Posted to the channel.",
   postedPlain: "Posted to the channel (as plain text: Telegram refused the formatting).",
   markedFailed: (reason) => `Telegram refused the post; it is marked failed: ${reason}`,

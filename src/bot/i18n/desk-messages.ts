@@ -71,6 +71,16 @@ export interface DeskMessages {
   readonly posting: string;
   postingItem(itemId: number): string;
   readonly unexpectedError: string;
+  outcomeUnknown(reason: string): string;
+  outcomeQuestionHtml(title: string, itemId: number, reason: string): string;
+  readonly inChannelButton: string;
+  readonly sendAgainButton: string;
+  itemLabel(itemId: number): string;
+  readonly outcomeRecorded: string;
+  readonly outcomeRecordedShort: string;
+  readonly sendingAgain: string;
+  outcomeAlreadyDecided(title: string, itemId: number, inChannel: boolean | undefined): string;
+  outcomeItemGone(itemId: number): string;
   readonly posted: string;
   readonly postedPlain: string;
   markedFailed(reason: string): string;

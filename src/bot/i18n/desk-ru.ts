@@ -89,6 +89,23 @@ export const deskRu: DeskMessages = {
   posting: "⏳ Публикую…",
   postingItem: (id) => `⏳ Публикую… (пост №${id})`,
   unexpectedError: "непредвиденная ошибка; пост остаётся в очереди",
+  outcomeUnknown: (reason) =>
+    `неизвестно, получил ли Telegram пост (${reason}); он придержан, редакторов спросили.`,
+  outcomeQuestionHtml: (title, id, reason) =>
+    `⚠️ <b>Этот пост есть в канале?</b>\n«${title}» (пост №${id})\n\n` +
+    `Бот не может знать: ${reason}. Пост придержан и не будет отправлен снова, ` +
+    "пока вы не решите. Посмотрите канал и нажмите одну из кнопок.",
+  inChannelButton: "Он есть в канале",
+  sendAgainButton: "Отправить снова",
+  itemLabel: (id) => `пост №${id}`,
+  outcomeRecorded: "Записано: пост опубликован и снова отправлен не будет.",
+  outcomeRecordedShort: "Записано.",
+  sendingAgain: "Отправляю снова…",
+  outcomeAlreadyDecided: (title, id, inChannel) =>
+    `По «${title}» (пост №${id}) уже решили${
+      inChannel === undefined ? "" : `: ${inChannel ? "он есть в канале" : "отправлен снова"}`
+    }. Ничего не изменилось.`,
+  outcomeItemGone: (id) => `Поста №${id} больше нет в очереди. Ничего не изменилось.`,
   posted: "Опубликовано в канале.",
   postedPlain: "Опубликовано в канале (простым текстом: Telegram не принял разметку).",
   markedFailed: (reason) => `Telegram не принял пост, он помечен как неудавшийся: ${reason}`,

@@ -98,3 +98,7 @@ export function parseFeedCardData(
   const m = FEED_CARD.exec(data);
   return m ? { action: m[1] as FeedAction, feedId: Number(m[2]) } : undefined;
 }
+/** "Outcome unknown" question: `e:oc:<itemId>` it is in the channel, `e:os:<itemId>` send again. */
+export const outcomeData = (choice: "in-channel" | "send-again", itemId: number): string =>
+  `e:${choice === "in-channel" ? "oc" : "os"}:${itemId}`;
+export const OUTCOME_DATA = /^e:(oc|os):([1-9]\d{0,11})$/;

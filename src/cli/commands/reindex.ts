@@ -9,7 +9,7 @@ const BATCH = 5000;
  * `reindex`: finishes indexing the articles stored before word-form search (migrations/008),
  * with a progress bar; safe while the bot runs (both take short turns at it).
  */
-export function reindexCommand(_args: string[], ctx: CliContext): number {
+export async function reindexCommand(_args: string[], ctx: CliContext): Promise<number> {
   const reindexer = createReindexer(ctx.services.db);
   let p = reindexer.progress();
   if (p.finished) {
@@ -39,7 +39,7 @@ export function reindexCommand(_args: string[], ctx: CliContext): number {
   }
   bar?.stop();
   ctx.err("merging the search index…");
-  ctx.services.search.optimizeIndex();
+  await ctx.services.search.optimizeIndex();
   ctx.out(`search index complete (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return 0;
 }

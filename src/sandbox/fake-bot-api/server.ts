@@ -11,7 +11,7 @@ import { queryMethods } from "./methods/queries.js";
 import { updateMethods } from "./methods/updates.js";
 import { type Payload, readPayload } from "./payload.js";
 import type { FakeState } from "./state.js";
-import type { FakeFailure, RecordedCall } from "./types.js";
+import type { AcceptedFailure, FakeFailure, RecordedCall } from "./types.js";
 
 const METHODS: Record<string, MethodHandler> = {
   ...chatMethods,
@@ -74,12 +74,38 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     send(res, error.errorCode, error.toBody());
   };
 
+  /** Loses the answer to a call that was carried out (see AcceptedFailure). */
+  const loseAnswer = (res: ServerResponse, failure: AcceptedFailure, result: unknown) => {
+    if (failure === "accepted-then-closed") {
+      res.socket?.destroy();
+    } else if (failure === "accepted-held") {
+      held.add(res);
+      res.on("close", () => held.delete(res));
+    } else if (failure === "accepted-invalid-json") {
+      const body = "<html><body>502 Bad Gateway</body></html>";
+      res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
+      res.end(body);
+    } else {
+      const json = JSON.stringify({ ok: true, result });
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(json),
+      });
+      res.write(json.slice(0, Math.floor(json.length / 2)));
+      // Flushed first, so the client really sees half an answer before the connection ends.
+      setTimeout(() => res.socket?.destroy(), 20);
+    }
+  };
+
+  const isAccepted = (failure: FakeFailure | undefined): failure is AcceptedFailure =>
+    typeof failure === "string" && failure.startsWith("accepted-");
+
   const fail = (
     req: IncomingMessage,
     res: ServerResponse,
     method: string,
     payload: Payload,
-    failure: Exclude<FakeFailure, { delayMs: number }>,
+    failure: Exclude<FakeFailure, AcceptedFailure | { delayMs: number }>,
   ) => {
     if (failure === "network") {
       record(method, payload, { description: "fake: connection destroyed" });
@@ -135,13 +161,17 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     const failure = deps.failures.take(method, payload.chat_id);
     if (failure && typeof failure === "object" && "delayMs" in failure) {
       await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
-    } else if (failure) return fail(req, res, method, payload, failure);
+    } else if (failure && !isAccepted(failure)) return fail(req, res, method, payload, failure);
     const gone = new AbortController();
     const abort = () => gone.abort();
     res.on("close", abort);
     closing.signal.addEventListener("abort", abort, { once: true });
     try {
       const result = await handler(deps.state, payload, gone.signal);
+      if (isAccepted(failure)) {
+        record(method, payload, { ok: true, description: `fake: ${failure}` }, result);
+        return loseAnswer(res, failure, result);
+      }
       record(method, payload, { ok: true }, result);
       send(res, 200, { ok: true, result });
     } catch (e) {

@@ -47,12 +47,25 @@ export interface StoredMessage {
   deleted: boolean;
 }
 
+/**
+ * A planned failure. "network" drops the connection and "timeout" never answers, both before
+ * the call is carried out. The "accepted-…" ones carry the call out (the message is stored, as
+ * Telegram would have it) and then lose the answer: the connection closes, the body is not
+ * JSON, the body is cut off half-way, or the answer is held until the fake closes.
+ */
 export type FakeFailure =
   | { errorCode: number; description: string; retryAfter?: number }
   /** Not a failure: the call is answered normally, but only after this many milliseconds. */
   | { delayMs: number }
   | "network"
-  | "timeout";
+  | "timeout"
+  | AcceptedFailure;
+
+export type AcceptedFailure =
+  | "accepted-then-closed"
+  | "accepted-invalid-json"
+  | "accepted-cut"
+  | "accepted-held";
 
 export type ChatType = "channel" | "private" | "group" | "supergroup";
 

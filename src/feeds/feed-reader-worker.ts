@@ -1,0 +1,25 @@
+/**
+ * The worker thread that reads feeds (gunzip, decode, parse, HTML to text) away from the bot's
+ * thread. One message in, one answer out; a feed that takes too long is stopped from outside.
+ */
+import { parentPort } from "node:worker_threads";
+import { type ReadFeedOptions, readFeed } from "./read-feed.js";
+
+export interface ReadRequest {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  readonly options: ReadFeedOptions;
+}
+
+// Loading this module (and, from sources, compiling it) is not the feed's time.
+parentPort?.postMessage({ ready: true });
+
+parentPort?.on("message", (request: ReadRequest) => {
+  try {
+    parentPort!.postMessage({ id: request.id, result: readFeed(request.bytes, request.options) });
+  } catch (error) {
+    const { name, message } =
+      error instanceof Error ? error : { name: "Error", message: String(error) };
+    parentPort!.postMessage({ id: request.id, error: { name, message } });
+  }
+});
