@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BotHarness } from "../../support/bot-harness.js";
-import { callbackQuery, EDITOR, READER } from "../../support/updates.js";
+import { callbackQuery, EDITOR, privateMessage, READER } from "../../support/updates.js";
 import { closedAfterEach } from "../harness-lifecycle.js";
 import { CHANNEL, startEditorHarness } from "./editor-harness.js";
 
@@ -79,5 +79,22 @@ describe("an editor answers 'Is this post in the channel?'", () => {
     );
     expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.payload.text).toMatch(/^Not allowed/);
     expect(h.fake.messages(CHANNEL)).toHaveLength(1);
+  });
+});
+
+describe("the question in the editor's language", () => {
+  it("asks a Russian-speaking editor in Russian, with Russian buttons and answers", async () => {
+    const h = await start();
+    await h.send(privateMessage("/language ru", { from: EDITOR }));
+    const { outcome, question } = await lostPost(h, "Пожар в порту");
+    expect(question.text).toMatch(/^⚠️ Этот пост есть в канале\?\n«Пожар в порту» \(пост №1\)/);
+    const labels = (
+      question.replyMarkup as { inline_keyboard: { text: string }[][] }
+    ).inline_keyboard
+      .flat()
+      .map((b) => b.text);
+    expect(labels).toEqual(["Он есть в канале", "Отправить снова"]);
+    await press(h, question.messageId, `e:oc:${outcome.itemId}`);
+    expect(h.fake.callsTo("answerCallbackQuery").at(-1)!.payload.text).toBe("Записано.");
   });
 });
