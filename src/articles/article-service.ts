@@ -1,7 +1,7 @@
 import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
 import type { Db } from "../db/connection.js";
 import { createFeedItemsRepository } from "../db/feed-items-repository.js";
-import { createSearchIndexRepository } from "../db/search-index-repository.js";
+import { type ArticleIndexer, createArticleIndexer } from "../search/article-indexer.js";
 import type { Article, ArticleInput, ArticleScope, StoreResult, Visibility } from "./article.js";
 import { InvalidArticleError, toArticleFields, updatedFields } from "./article-fields.js";
 import type { FeedItemInput } from "./feed-item.js";
@@ -19,8 +19,8 @@ export type ArticleUpdatedListener = (article: Article, previous: Article) => vo
 export interface ArticleServiceDeps {
   readonly db: Db;
   readonly articles: ArticlesRepository;
-  /** Indexes for search what a transaction stored (the default: over `db`). */
-  readonly searchIndex?: { indexPending(): number };
+  /** Indexes for search what a transaction stores (the default: over `db`). */
+  readonly searchIndex?: ArticleIndexer;
   readonly now?: () => number;
 }
 
@@ -40,12 +40,21 @@ export type FeedStoreResult = (StoreResult & { readonly cut: boolean }) | Invali
  */
 export function createArticleService({
   db,
-  articles,
-  searchIndex = createSearchIndexRepository(db),
+  articles: unindexedArticles,
+  searchIndex = createArticleIndexer(db),
   now = Date.now,
 }: ArticleServiceDeps) {
   const updatedListeners: ArticleUpdatedListener[] = [];
   const feedItems = createFeedItemsRepository(db);
+  // Every new article is indexed for search as it is stored, in the same transaction.
+  const articles: ArticlesRepository = {
+    ...unindexedArticles,
+    insert(fields, createdAt, visibility) {
+      const id = unindexedArticles.insert(fields, createdAt, visibility);
+      searchIndex.add(id, fields);
+      return id;
+    },
+  };
 
   function otherSource(fields: ArticleFields, feedId: number | null): Article | undefined {
     if (fields.canonicalUrl) {
@@ -90,6 +99,19 @@ export function createArticleService({
     }
   }
 
+  /** Runs `store` in one transaction (joining the caller's), indexing what it stored. */
+  function storingTransaction<T>(store: () => T): T {
+    return db.transaction(() => {
+      try {
+        const stored = store();
+        searchIndex.finish();
+        return stored;
+      } finally {
+        searchIndex.discard();
+      }
+    })();
+  }
+
   function invalidOr<T>(fn: () => T): T | InvalidResult {
     try {
       return fn();
@@ -105,26 +127,19 @@ export function createArticleService({
      * @throws InvalidArticleError when the input cannot be an article.
      */
     store(input: ArticleInput): StoreResult {
-      const result = db.transaction(() => {
-        const stored = storeOne(input);
-        searchIndex.indexPending();
-        return stored;
-      })();
+      const result = storingTransaction(() => storeOne(input));
       notify([result]);
       return result;
     },
 
     /**
      * Stores many articles in one transaction. Invalid ones are reported, not stored;
-     * the rest are stored all together, and indexed for search together at the end (one
-     * index write for the batch instead of one per article).
+     * the rest are stored and indexed for search all together.
      */
     storeMany(inputs: readonly ArticleInput[]): Array<StoreResult | InvalidResult> {
-      const results = db.transaction(() => {
-        const stored = inputs.map((input) => invalidOr(() => storeOne(input)));
-        searchIndex.indexPending();
-        return stored;
-      })();
+      const results = storingTransaction(() =>
+        inputs.map((input) => invalidOr(() => storeOne(input))),
+      );
       notify(results);
       return results;
     },
@@ -141,13 +156,11 @@ export function createArticleService({
       items: readonly FeedItemInput[],
       visibilityOf: (item: FeedItemInput) => Visibility,
     ): FeedStoreResult[] {
-      const results = db.transaction(() => {
-        const stored = items.map((item) =>
+      const results = storingTransaction(() =>
+        items.map((item) =>
           invalidOr(() => feedItemStore.store(feedId, item, visibilityOf(item), now())),
-        );
-        searchIndex.indexPending();
-        return stored;
-      })();
+        ),
+      );
       // Inside an outer transaction the caller commits; updates are announced now regardless,
       // as the callers commit right after.
       notify(results);

@@ -37,22 +37,36 @@ export function createSearchIndexRepository(db: Db) {
              FROM articles WHERE id IN (SELECT id FROM search_pending))`,
   );
   const clearPending = db.prepare("DELETE FROM search_pending");
+  const insertForms = db.prepare<[number, string, string]>(
+    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+  );
+  const unpend = db.prepare<[number]>("DELETE FROM search_pending WHERE id = ?");
   const moveTo = db.prepare<[number]>("UPDATE search_reindex SET next_id = ? WHERE id = 1");
   const finish = db.prepare("DELETE FROM search_reindex WHERE id = 1");
 
   return {
     /**
-     * Indexes the articles stored since the last call (the insert trigger lists them), all in
-     * one statement; returns how many. Call inside the transaction that stored them.
+     * Indexes the articles stored since the last call and not indexed yet (the insert trigger
+     * lists them), all in one statement, and records the vocabulary met; returns how many it
+     * indexed. Call inside the transaction that stored them.
      */
     indexPending: (): number => {
       const { changes } = indexPending.run();
-      if (changes > 0) {
-        addTerms.run();
-        addLanguages.run();
-      }
+      // The vocabulary met since the last call, by this statement or by indexForms.
+      addTerms.run();
+      addLanguages.run();
       clearPending.run();
       return changes;
+    },
+    /**
+     * Indexes articles whose index forms are already computed ([id, title forms, body forms]),
+     * inside the transaction that stored them; they are no longer pending. All the pending
+     * marks go first: a statement that opens a savepoint after the index got unsaved data
+     * makes FTS5 write that data out (see src/search/article-indexer.ts).
+     */
+    indexForms: (rows: readonly (readonly [number, string, string])[]): void => {
+      for (const [id] of rows) unpend.run(id);
+      for (const [id, title, body] of rows) insertForms.run(id, title, body);
     },
     /** Re-indexing still to do, or undefined when the index is complete. */
     state: (): ReindexState | undefined => state.get(),

@@ -4,7 +4,7 @@ import { INDEX_LANGUAGES, type IndexLanguage, indexForm } from "./word-forms.js"
 import { wordsOf } from "./words.js";
 
 /**
- * Words whose index form this connection remembers, with the form already recorded for the
+ * Words whose index form a connection remembers, with the form already recorded for the
  * vocabulary; past this many the memory starts afresh.
  */
 const WORDS_LIMIT = 200_000;
@@ -21,19 +21,13 @@ function asLanguage(value: unknown): IndexLanguage {
 }
 
 /**
- * Registers the SQL functions the search index's triggers (migrations/008) call, so that
- * every way an article is written, by the archive or by hand in SQL, indexes it the same:
- * - `search_language(language, title, body)`: the stemmer for the article ('en', 'ru', 'none');
- * - `search_text(text, language)`: the text's words as index forms, space-separated;
- * - `search_fresh_terms`, `search_fresh_languages`: the forms and stemmers met by
- *   search_text since they were last read and not seen before on this connection, for the
- *   vocabulary tables.
- * Each word's form is remembered per connection and language, and a remembered word's form
- * is known to be in the vocabulary already: one map lookup per word of text. A form first
- * met in a transaction that was then rolled back is only missing from the half-typed-word
- * vocabulary until the memory starts afresh or the archive is re-indexed.
+ * One connection's way from text to index forms, remembering each word's form per language,
+ * and the forms and stemmers met for the first time, for the vocabulary tables (a remembered
+ * word's form is known to be in the vocabulary already: one map lookup per word of text).
+ * A form first met in a transaction that was then rolled back is only missing from the
+ * half-typed-word vocabulary until the memory starts afresh or the archive is re-indexed.
  */
-export function registerSearchFunctions(db: Db): void {
+export function createIndexForms() {
   const knownTerms = new Set<string>();
   const words: Record<IndexLanguage, Map<string, string>> = {
     en: new Map(),
@@ -44,59 +38,108 @@ export function registerSearchFunctions(db: Db): void {
   let freshTerms: string[] = [];
   let freshLanguages: string[] = [];
 
-  db.function("search_language", (declared: unknown, title: unknown, body: unknown) => {
-    const language = indexLanguageOf(
+  return {
+    /** The stemmer for an article (its declared language, else the one its letters show). */
+    languageOf(declared: string | null, title: string, body: string): IndexLanguage {
+      const language = indexLanguageOf(declared, title, body);
+      if (!knownLanguages.has(language)) {
+        knownLanguages.add(language);
+        freshLanguages.push(language);
+      }
+      return language;
+    },
+
+    /** `text`'s words as index forms, space-separated. */
+    formsOf(text: string, language: IndexLanguage): string {
+      const seen = words[language];
+      const textWords = wordsOf(text);
+      const forms: string[] = new Array(textWords.length);
+      for (let i = 0; i < textWords.length; i++) {
+        const word = textWords[i]!;
+        let form = seen.get(word);
+        if (form === undefined) {
+          form = indexForm(word, language);
+          if (seen.size >= WORDS_LIMIT) {
+            seen.clear();
+            knownTerms.clear();
+          }
+          seen.set(word, form);
+          if (!knownTerms.has(form)) {
+            knownTerms.add(form);
+            freshTerms.push(form);
+          }
+        }
+        forms[i] = form;
+      }
+      return forms.join(" ");
+    },
+
+    /** The forms met for the first time since the last call. */
+    takeFreshTerms(): string[] {
+      const terms = freshTerms;
+      freshTerms = [];
+      return terms;
+    },
+
+    /** The stemmers met for the first time since the last call. */
+    takeFreshLanguages(): string[] {
+      const languages = freshLanguages;
+      freshLanguages = [];
+      return languages;
+    },
+  };
+}
+
+export type IndexForms = ReturnType<typeof createIndexForms>;
+
+const connections = new WeakMap<Db, IndexForms>();
+
+/** The index forms `db`'s search functions use (registered by openDatabase). */
+export function indexFormsOf(db: Db): IndexForms {
+  let forms = connections.get(db);
+  if (!forms) {
+    forms = createIndexForms();
+    connections.set(db, forms);
+  }
+  return forms;
+}
+
+/**
+ * Registers the SQL functions the search index's triggers (migrations/008) call, so that
+ * every way an article is written, by the archive or by hand in SQL, indexes it the same:
+ * - `search_language(language, title, body)`: the stemmer for the article ('en', 'ru', 'none');
+ * - `search_text(text, language)`: the text's words as index forms, space-separated;
+ * - `search_fresh_terms`, `search_fresh_languages`: the forms and stemmers met for the first
+ *   time on this connection since they were last read, for the vocabulary tables.
+ * The archive itself computes the same forms without the round trip through SQL
+ * (src/search/article-indexer.ts), with the same memory.
+ */
+export function registerSearchFunctions(db: Db): void {
+  const forms = indexFormsOf(db);
+
+  db.function("search_language", (declared: unknown, title: unknown, body: unknown) =>
+    forms.languageOf(
       typeof declared === "string" ? declared : null,
       String(title ?? ""),
       String(body ?? ""),
-    );
-    if (!knownLanguages.has(language)) {
-      knownLanguages.add(language);
-      freshLanguages.push(language);
-    }
-    return language;
-  });
+    ),
+  );
 
-  db.function("search_text", (text: unknown, language: unknown) => {
-    const lang = asLanguage(language);
-    const seen = words[lang];
-    const textWords = wordsOf(String(text ?? ""));
-    const forms: string[] = new Array(textWords.length);
-    for (let i = 0; i < textWords.length; i++) {
-      const word = textWords[i]!;
-      let form = seen.get(word);
-      if (form === undefined) {
-        form = indexForm(word, lang);
-        if (seen.size >= WORDS_LIMIT) {
-          seen.clear();
-          knownTerms.clear();
-        }
-        seen.set(word, form);
-        if (!knownTerms.has(form)) {
-          knownTerms.add(form);
-          freshTerms.push(form);
-        }
-      }
-      forms[i] = form;
-    }
-    return forms.join(" ");
-  });
+  db.function("search_text", (text: unknown, language: unknown) =>
+    forms.formsOf(String(text ?? ""), asLanguage(language)),
+  );
 
   db.table("search_fresh_terms", {
     columns: ["term"],
     *rows() {
-      const terms = freshTerms;
-      freshTerms = [];
-      for (const term of terms) yield [term];
+      for (const term of forms.takeFreshTerms()) yield [term];
     },
   });
 
   db.table("search_fresh_languages", {
     columns: ["language"],
     *rows() {
-      const languages = freshLanguages;
-      freshLanguages = [];
-      for (const language of languages) yield [language];
+      for (const language of forms.takeFreshLanguages()) yield [language];
     },
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ArticleInput } from "../../src/articles/article.js";
 import { openDatabase } from "../../src/db/connection.js";
 import { loadMigrations, migrate } from "../../src/db/migrate.js";
 import { createSearchService } from "../../src/search/search-service.js";
@@ -46,6 +47,49 @@ describe("the search index follows the archive", () => {
       "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
     );
     expect(() => integrity.run()).not.toThrow();
+  });
+});
+
+describe("the index written by the archive itself", () => {
+  it("indexes a whole batch in its own transaction, each article by its own words", () => {
+    const { db, articles, search } = createArchive();
+    articles.storeMany([
+      article("Harbour bridge reopens", "Traffic flows again."),
+      article("Улицы перекрыты", "На улице Ленина ремонт."),
+      article("Library funding approved", "The council voted."),
+    ]);
+    expect(titlesFor(search, "bridges")).toEqual(["Harbour bridge reopens"]);
+    expect(titlesFor(search, "улица")).toEqual(["Улицы перекрыты"]);
+    expect(titlesFor(search, "fund")).toEqual(["Library funding approved"]);
+    expect(db.prepare("SELECT count(*) FROM search_pending").pluck().get()).toBe(0);
+    const integrity = db.prepare(
+      "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+    );
+    expect(() => integrity.run()).not.toThrow();
+  });
+
+  it("leaves nothing of a batch that failed half-way, even under the ids reused next", () => {
+    const { db, articles, search } = createArchive();
+    const failing = {
+      get title(): string {
+        throw new Error("the source broke mid-batch");
+      },
+    } as unknown as ArticleInput;
+    expect(() =>
+      articles.storeMany([article("Lighthouse repainted", "Volunteers worked all week."), failing]),
+    ).toThrow("the source broke mid-batch");
+    expect(db.prepare("SELECT count(*) FROM articles").pluck().get()).toBe(0);
+    // The next article gets the id the rolled-back one had.
+    articles.store(article("Harbour opens", "Boats return."));
+    expect(titlesFor(search, "lighthouse")).toEqual([]);
+    expect(titlesFor(search, "volunteers")).toEqual([]);
+    expect(titlesFor(search, "harbour")).toEqual(["Harbour opens"]);
+  });
+
+  it("knows the words of a stored article as completions of a half-typed word", () => {
+    const { articles, search } = createArchive();
+    articles.storeMany([article("Referendum called", "Voters decide in spring.")]);
+    expect(titlesFor(search, "refere")).toEqual(["Referendum called"]);
   });
 });
 
