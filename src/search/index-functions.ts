@@ -1,7 +1,8 @@
 import type { Db } from "../db/connection.js";
+import { createFormMemory, HASH_START, hashUnit } from "./form-memory.js";
 import { indexLanguageOf } from "./language.js";
 import { INDEX_LANGUAGES, type IndexLanguage, indexForm } from "./word-forms.js";
-import { wordsOf } from "./words.js";
+import { normaliseText, wordsOf, wordWidth } from "./words.js";
 
 /**
  * Words whose index form a connection remembers, with the form already recorded for the
@@ -29,10 +30,10 @@ function asLanguage(value: unknown): IndexLanguage {
  */
 export function createIndexForms() {
   const knownTerms = new Set<string>();
-  const words: Record<IndexLanguage, Map<string, string>> = {
-    en: new Map(),
-    ru: new Map(),
-    none: new Map(),
+  const memories = {
+    en: createFormMemory(WORDS_LIMIT),
+    ru: createFormMemory(WORDS_LIMIT),
+    none: createFormMemory(WORDS_LIMIT),
   };
   const knownLanguages = new Set<string>();
   let freshTerms: string[] = [];
@@ -49,27 +50,40 @@ export function createIndexForms() {
       return language;
     },
 
-    /** `text`'s words as index forms, space-separated. */
+    /** `text`'s words as index forms, space-separated (the same as indexTextOf). */
     formsOf(text: string, language: IndexLanguage): string {
-      const seen = words[language];
-      const textWords = wordsOf(text);
-      const forms: string[] = new Array(textWords.length);
-      for (let i = 0; i < textWords.length; i++) {
-        const word = textWords[i]!;
-        let form = seen.get(word);
-        if (form === undefined) {
-          form = indexForm(word, language);
-          if (seen.size >= WORDS_LIMIT) {
-            seen.clear();
-            knownTerms.clear();
+      const memory = memories[language];
+      const s = normaliseText(text);
+      const forms: string[] = [];
+      let start = -1;
+      let hash = HASH_START;
+      for (let i = 0; i <= s.length; ) {
+        const width = i < s.length ? wordWidth(s, i) : 0;
+        if (width > 0) {
+          if (start < 0) {
+            start = i;
+            hash = HASH_START;
           }
-          seen.set(word, form);
-          if (!knownTerms.has(form)) {
-            knownTerms.add(form);
-            freshTerms.push(form);
-          }
+          hash = hashUnit(hash, s.charCodeAt(i));
+          if (width === 2) hash = hashUnit(hash, s.charCodeAt(i + 1));
+          i += width;
+          continue;
         }
-        forms[i] = form;
+        if (start >= 0) {
+          let form = memory.find(s, start, i, hash);
+          if (form === undefined) {
+            const word = s.slice(start, i);
+            form = indexForm(word, language);
+            if (!memory.remember(word, hash, form)) knownTerms.clear();
+            if (!knownTerms.has(form)) {
+              knownTerms.add(form);
+              freshTerms.push(form);
+            }
+          }
+          forms.push(form);
+          start = -1;
+        }
+        i += 1;
       }
       return forms.join(" ");
     },

@@ -1,0 +1,55 @@
+/**
+ * Remembered index forms, looked up by a word's place in a text rather than by the word:
+ * the hash is taken while the text is scanned, and a remembered word is compared where it
+ * stands, so a known word (nearly every word of an article) costs no new string and no
+ * map lookup. Open addressing over a power-of-two table, linear probing; past `limit`
+ * words the memory starts afresh.
+ */
+export function createFormMemory(limit: number) {
+  let size = 1;
+  while (size < limit * 2) size *= 2;
+  const mask = size - 1;
+  /** Entry index + 1 per slot; 0 is empty. */
+  const slots = new Int32Array(size);
+  const hashes = new Int32Array(limit);
+  const words: string[] = [];
+  const forms: string[] = [];
+
+  return {
+    /** The form remembered for `text`'s units [start, end) with hash `hash`, if any. */
+    find(text: string, start: number, end: number, hash: number): string | undefined {
+      const length = end - start;
+      for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+        const entry = slots[slot]! - 1;
+        if (entry < 0) return undefined;
+        const word = words[entry]!;
+        if (hashes[entry] === hash && word.length === length && text.startsWith(word, start))
+          return forms[entry];
+      }
+    },
+
+    /** Remembers `word` (hash `hash`) as `form`; false when the memory started afresh. */
+    remember(word: string, hash: number, form: string): boolean {
+      let fresh = true;
+      if (words.length >= limit) {
+        slots.fill(0);
+        words.length = 0;
+        forms.length = 0;
+        fresh = false;
+      }
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      hashes[words.length] = hash;
+      words.push(word);
+      forms.push(form);
+      slots[slot] = words.length;
+      return fresh;
+    },
+  };
+}
+
+export type FormMemory = ReturnType<typeof createFormMemory>;
+
+/** FNV-1a over UTF-16 units: the start value, and one unit more. */
+export const HASH_START = 0x811c9dc5 | 0;
+export const hashUnit = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
