@@ -19,7 +19,7 @@ const NATIVE = new Set(["run", "get", "all", "iterate", "exec"]);
 function sqliteCategory(caller: ProfileNode["callFrame"] | undefined): string {
   const url = caller?.url ?? "";
   if (url.includes("db/search-index-repository"))
-    return "SQLite: index the batch (FTS5 insert of the stems, vocabulary)";
+    return "SQLite: FTS5 insert of the batch's stems, vocabulary";
   if (url.includes("db/articles-repository"))
     return "SQLite: article rows, their indexes, dedup lookups";
   if (url.includes("better-sqlite3")) return "SQLite: commit";
@@ -30,12 +30,19 @@ function sqliteCategory(caller: ProfileNode["callFrame"] | undefined): string {
 function category(frame: ProfileNode["callFrame"], caller?: ProfileNode["callFrame"]): string {
   const { functionName: fn, url } = frame;
   if (url === "" && NATIVE.has(fn)) return sqliteCategory(caller);
+  // Native helpers (TextDecoder, hashing) count for the JavaScript that called them.
+  if (url === "" && caller?.url) return category(caller);
   if (fn === "(garbage collector)") return "garbage collection";
   if (fn === "(program)" || fn === "(idle)") return "other (V8, idle)";
-  if (url.includes("search/index-functions") || url.includes("search/word-forms"))
-    return "search_text(): words to stems (JS, called from SQL)";
+  if (
+    url.includes("search/index-functions") ||
+    url.includes("search/form-memory") ||
+    url.includes("search/word-forms") ||
+    url.includes("search/article-indexer")
+  )
+    return "index forms: reading words, stems from memory (JS)";
   if (url.includes("search/words") || url.includes("search/language"))
-    return "search_text(): reading words, detecting language (JS)";
+    return "index forms: normalising text, detecting language (JS)";
   if (url.includes("porter2") || url.includes("@orama/stemmers"))
     return "Snowball stemmers (JS, new words only)";
   if (url.includes("articles/content-hash") || url.includes("crypto"))
