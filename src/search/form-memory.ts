@@ -1,19 +1,32 @@
+/** Slots a memory starts with; it doubles as it fills, up to twice its word limit. */
+const FIRST_SIZE = 1024;
+
 /**
  * Remembered index forms, looked up by a word's place in a text rather than by the word:
  * the hash is taken while the text is scanned, and a remembered word is compared where it
  * stands, so a known word (nearly every word of an article) costs no new string and no
- * map lookup. Open addressing over a power-of-two table, linear probing; past `limit`
- * words the memory starts afresh.
+ * map lookup. Open addressing over a power-of-two table kept at most half full, linear
+ * probing; past `limit` words the memory starts afresh.
  */
 export function createFormMemory(limit: number) {
-  let size = 1;
-  while (size < limit * 2) size *= 2;
-  const mask = size - 1;
   /** Entry index + 1 per slot; 0 is empty. */
-  const slots = new Int32Array(size);
-  const hashes = new Int32Array(limit);
+  let slots = new Int32Array(FIRST_SIZE);
+  let mask = FIRST_SIZE - 1;
+  const hashes: number[] = [];
   const words: string[] = [];
   const forms: string[] = [];
+
+  function place(entry: number): void {
+    let slot = hashes[entry]! & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = entry + 1;
+  }
+
+  function grow(): void {
+    slots = new Int32Array(slots.length * 2);
+    mask = slots.length - 1;
+    for (let entry = 0; entry < words.length; entry++) place(entry);
+  }
 
   return {
     /** The form remembered for `text`'s units [start, end) with hash `hash`, if any. */
@@ -32,17 +45,18 @@ export function createFormMemory(limit: number) {
     remember(word: string, hash: number, form: string): boolean {
       let fresh = true;
       if (words.length >= limit) {
-        slots.fill(0);
+        slots = new Int32Array(FIRST_SIZE);
+        mask = FIRST_SIZE - 1;
+        hashes.length = 0;
         words.length = 0;
         forms.length = 0;
         fresh = false;
       }
-      let slot = hash & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      hashes[words.length] = hash;
+      hashes.push(hash);
       words.push(word);
       forms.push(form);
-      slots[slot] = words.length;
+      if (words.length * 2 > slots.length) grow();
+      else place(words.length - 1);
       return fresh;
     },
   };

@@ -24,7 +24,7 @@ function asLanguage(value: unknown): IndexLanguage {
 /**
  * One connection's way from text to index forms, remembering each word's form per language,
  * and the forms and stemmers met for the first time, for the vocabulary tables (a remembered
- * word's form is known to be in the vocabulary already: one map lookup per word of text).
+ * word's form is known to be in the vocabulary already: one look into the memory per word).
  * A form first met in a transaction that was then rolled back is only missing from the
  * half-typed-word vocabulary until the memory starts afresh or the archive is re-indexed.
  */

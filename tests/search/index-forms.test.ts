@@ -68,3 +68,14 @@ describe("the form memory", () => {
     expect(memory.find("three", 0, 5, hashOf("three"))).toBe("3");
   });
 });
+
+describe("the form memory as it grows", () => {
+  it("finds every word it remembered after growing many times over", () => {
+    const memory = createFormMemory(50_000);
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
+    for (const word of words) memory.remember(word, hashOf(word), word.toUpperCase());
+    for (const word of words)
+      expect(memory.find(word, 0, word.length, hashOf(word))).toBe(word.toUpperCase());
+    expect(memory.find("absent", 0, 6, hashOf("absent"))).toBeUndefined();
+  });
+});
