@@ -20,7 +20,7 @@ import { type Corpus, makeCorpusArticle } from "./corpus.js";
 
 export const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", ".cache");
 /** Bump when the corpus or the schema changes, so stale caches are rebuilt. */
-const CORPUS_VERSION = 2;
+const CORPUS_VERSION = 3;
 const BATCH = 1000;
 /** Publication times end here, so every run sees the same ages. */
 export const CORPUS_END_MS = Date.UTC(2026, 0, 1);
