@@ -59,6 +59,7 @@ function rawFts(path: string, definition: string, docs: readonly (readonly [stri
 /** Stands in for the search index: nothing indexed, nothing left pending. */
 const NO_INDEX: ArticleIndexer = {
   add: () => undefined,
+  changed: () => undefined,
   finish: () => 0,
   discard: () => undefined,
 };

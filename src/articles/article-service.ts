@@ -46,13 +46,18 @@ export function createArticleService({
 }: ArticleServiceDeps) {
   const updatedListeners: ArticleUpdatedListener[] = [];
   const feedItems = createFeedItemsRepository(db);
-  // Every new article is indexed for search as it is stored, in the same transaction.
+  // Every new article is indexed for search as it is stored, in the same transaction, with
+  // its last text when the same transaction changes it again (a batch with two versions).
   const articles: ArticlesRepository = {
     ...unindexedArticles,
     insert(fields, createdAt, visibility) {
       const id = unindexedArticles.insert(fields, createdAt, visibility);
       searchIndex.add(id, fields);
       return id;
+    },
+    update(id, fields, updatedAt) {
+      unindexedArticles.update(id, fields, updatedAt);
+      searchIndex.changed(id, fields);
     },
   };
 

@@ -24,17 +24,25 @@ export interface IndexedText {
 export function createArticleIndexer(db: Db) {
   const forms = indexFormsOf(db);
   const repo = createSearchIndexRepository(db);
-  let waiting: Array<readonly [id: number, title: string, body: string]> = [];
+  /** Articles added in this transaction, by id: their forms, to be written by `finish`. */
+  let waiting = new Map<number, readonly [title: string, body: string]>();
+
+  function formsOf(article: IndexedText): readonly [string, string] {
+    const language = forms.languageOf(article.language, article.title, article.body);
+    return [forms.formsOf(article.title, language), forms.formsOf(article.body, language)];
+  }
 
   return {
     /** Turns article `id` into index forms, to be written by `finish`. */
     add(id: number, article: IndexedText): void {
-      const language = forms.languageOf(article.language, article.title, article.body);
-      waiting.push([
-        id,
-        forms.formsOf(article.title, language),
-        forms.formsOf(article.body, language),
-      ]);
+      waiting.set(id, formsOf(article));
+    },
+    /**
+     * Article `id` was changed: if it was added in this transaction, its forms are taken again
+     * from the new text (the edit trigger leaves an article not indexed yet to its indexer).
+     */
+    changed(id: number, article: IndexedText): void {
+      if (waiting.has(id)) waiting.set(id, formsOf(article));
     },
     /**
      * Writes the index forms of the articles added, the vocabulary met, and indexes anything
@@ -42,14 +50,14 @@ export function createArticleIndexer(db: Db) {
      * Call before the transaction that stored them ends.
      */
     finish(): number {
-      const rows = waiting;
-      waiting = [];
+      const rows = [...waiting].map(([id, [title, body]]) => [id, title, body] as const);
+      waiting = new Map();
       repo.indexForms(rows);
       return repo.indexPending();
     },
     /** Forgets articles added but not written (their transaction failed). */
     discard(): void {
-      waiting = [];
+      waiting = new Map();
     },
   };
 }

@@ -41,29 +41,31 @@ export function createFormMemory(limit: number) {
       }
     },
 
-    /** Remembers `word` (hash `hash`) as `form`; false when the memory started afresh. */
+    /** Remembers `word` (hash `hash`) as `form`; true when the memory had to start afresh. */
     remember(word: string, hash: number, form: string): boolean {
-      let fresh = true;
-      if (words.length >= limit) {
+      const restarted = words.length >= limit;
+      if (restarted) {
         slots = new Int32Array(FIRST_SIZE);
         mask = FIRST_SIZE - 1;
         hashes.length = 0;
         words.length = 0;
         forms.length = 0;
-        fresh = false;
       }
       hashes.push(hash);
       words.push(word);
       forms.push(form);
       if (words.length * 2 > slots.length) grow();
       else place(words.length - 1);
-      return fresh;
+      return restarted;
     },
   };
 }
 
 export type FormMemory = ReturnType<typeof createFormMemory>;
 
-/** FNV-1a over UTF-16 units: the start value, and one unit more. */
-export const HASH_START = 0x811c9dc5 | 0;
-export const hashUnit = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
+/** FNV-1a over the UTF-16 units of `text` from `start` to `end`: how the memory files a word. */
+export function hashOf(text: string, start = 0, end = text.length): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}

@@ -1,8 +1,8 @@
 import type { Db } from "../db/connection.js";
-import { createFormMemory, HASH_START, hashUnit } from "./form-memory.js";
+import { createFormMemory, hashOf } from "./form-memory.js";
 import { indexLanguageOf } from "./language.js";
 import { INDEX_LANGUAGES, type IndexLanguage, indexForm } from "./word-forms.js";
-import { normaliseText, wordsOf, wordWidth } from "./words.js";
+import { normaliseText, scanWords, wordsOf } from "./words.js";
 
 /**
  * Words whose index form a connection remembers, with the form already recorded for the
@@ -25,8 +25,10 @@ function asLanguage(value: unknown): IndexLanguage {
  * One connection's way from text to index forms, remembering each word's form per language,
  * and the forms and stemmers met for the first time, for the vocabulary tables (a remembered
  * word's form is known to be in the vocabulary already: one look into the memory per word).
- * A form first met in a transaction that was then rolled back is only missing from the
- * half-typed-word vocabulary until the memory starts afresh or the archive is re-indexed.
+ * A form is reported once: if the transaction that stored it is rolled back after the
+ * vocabulary was written (a caller's outer transaction around storeFeedItems), the form is
+ * missing from the half-typed-word vocabulary until the memory starts afresh or the archive
+ * is re-indexed.
  */
 export function createIndexForms() {
   const knownTerms = new Set<string>();
@@ -55,36 +57,20 @@ export function createIndexForms() {
       const memory = memories[language];
       const s = normaliseText(text);
       const forms: string[] = [];
-      let start = -1;
-      let hash = HASH_START;
-      for (let i = 0; i <= s.length; ) {
-        const width = i < s.length ? wordWidth(s, i) : 0;
-        if (width > 0) {
-          if (start < 0) {
-            start = i;
-            hash = HASH_START;
+      scanWords(s, (start, end) => {
+        const hash = hashOf(s, start, end);
+        let form = memory.find(s, start, end, hash);
+        if (form === undefined) {
+          const word = s.slice(start, end);
+          form = indexForm(word, language);
+          if (memory.remember(word, hash, form)) knownTerms.clear();
+          if (!knownTerms.has(form)) {
+            knownTerms.add(form);
+            freshTerms.push(form);
           }
-          hash = hashUnit(hash, s.charCodeAt(i));
-          if (width === 2) hash = hashUnit(hash, s.charCodeAt(i + 1));
-          i += width;
-          continue;
         }
-        if (start >= 0) {
-          let form = memory.find(s, start, i, hash);
-          if (form === undefined) {
-            const word = s.slice(start, i);
-            form = indexForm(word, language);
-            if (!memory.remember(word, hash, form)) knownTerms.clear();
-            if (!knownTerms.has(form)) {
-              knownTerms.add(form);
-              freshTerms.push(form);
-            }
-          }
-          forms.push(form);
-          start = -1;
-        }
-        i += 1;
-      }
+        forms.push(form);
+      });
       return forms.join(" ");
     },
 

@@ -7,7 +7,7 @@ const WORD_UNIT = new Uint8Array(65536);
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
 /** Width in UTF-16 units of the word character at `i` (1 or 2), or 0 for a separator. */
-export function wordWidth(text: string, i: number): number {
+function wordWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createFormMemory, HASH_START, hashUnit } from "../../src/search/form-memory.js";
+import { createFormMemory, hashOf } from "../../src/search/form-memory.js";
 import { createIndexForms, indexTextOf } from "../../src/search/index-functions.js";
 import { hasSharedFixtures, SHARED_FIXTURES } from "../support/fixtures.js";
 
@@ -12,9 +12,6 @@ function textsUnder(dir: string): string[] {
     return statSync(path).size < 5_000_000 ? [readFileSync(path, "utf8")] : [];
   });
 }
-
-const hashOf = (word: string) =>
-  [...word].reduce((h, _, i) => hashUnit(h, word.charCodeAt(i)), HASH_START);
 
 describe("index forms as the archive computes them", () => {
   it("are each word's index form, in order, for every language's stemmer", () => {
@@ -33,8 +30,8 @@ describe("index forms as the archive computes them", () => {
     () => {
       const forms = createIndexForms();
       for (const text of textsUnder(SHARED_FIXTURES)) {
-        expect(forms.formsOf(text, "en")).toBe(indexTextOf(text, "en"));
-        expect(forms.formsOf(text, "none")).toBe(indexTextOf(text, "none"));
+        for (const language of ["en", "ru", "none"] as const)
+          expect(forms.formsOf(text, language)).toBe(indexTextOf(text, language));
       }
     },
   );
@@ -55,15 +52,17 @@ describe("the form memory", () => {
     const text = "a street, streets";
     expect(memory.find(text, 2, 8, hashOf("street"))).toBe("street-form");
     expect(memory.find(text, 10, 17, hashOf("streets"))).toBeUndefined();
-    // A wrong hash or a different word of the same length and hash is not taken for it.
+    // A wrong hash, or a different word of the same length and hash, is not taken for it.
+    expect(memory.find("street", 0, 6, hashOf("street") ^ 1)).toBeUndefined();
     expect(memory.find("strait", 0, 6, hashOf("street"))).toBeUndefined();
   });
 
   it("starts afresh past its limit and still answers right", () => {
     const memory = createFormMemory(2);
-    expect(memory.remember("one", hashOf("one"), "1")).toBe(true);
-    expect(memory.remember("two", hashOf("two"), "2")).toBe(true);
-    expect(memory.remember("three", hashOf("three"), "3")).toBe(false);
+    expect(memory.remember("one", hashOf("one"), "1")).toBe(false);
+    expect(memory.remember("two", hashOf("two"), "2")).toBe(false);
+    // Full: it starts afresh.
+    expect(memory.remember("three", hashOf("three"), "3")).toBe(true);
     expect(memory.find("one", 0, 3, hashOf("one"))).toBeUndefined();
     expect(memory.find("three", 0, 5, hashOf("three"))).toBe("3");
   });

@@ -86,6 +86,18 @@ describe("the index written by the archive itself", () => {
     expect(titlesFor(search, "harbour")).toEqual(["Harbour opens"]);
   });
 
+  it("indexes the last version when one batch brings an article twice (the same guid)", () => {
+    const { articles, search } = createArchive();
+    const first = article("Budget vote", "The council postponed the vote.", 0, { guid: "vote" });
+    const results = articles.storeMany([
+      first,
+      { ...first, body: "The council approved the library funding." },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["created", "updated"]);
+    expect(titlesFor(search, "postponed")).toEqual([]);
+    expect(titlesFor(search, "library")).toEqual(["Budget vote"]);
+  });
+
   it("knows the words of a stored article as completions of a half-typed word", () => {
     const { articles, search } = createArchive();
     articles.storeMany([article("Referendum called", "Voters decide in spring.")]);
