@@ -40,9 +40,9 @@ function category(frame: ProfileNode["callFrame"], caller?: ProfileNode["callFra
     url.includes("search/word-forms") ||
     url.includes("search/article-indexer")
   )
-    return "index forms: reading words, stems from memory (JS)";
+    return "index forms: looking words up in the form memory (JS)";
   if (url.includes("search/words") || url.includes("search/language"))
-    return "index forms: normalising text, detecting language (JS)";
+    return "index forms: normalising text, finding its words, detecting language (JS)";
   if (url.includes("porter2") || url.includes("@orama/stemmers"))
     return "Snowball stemmers (JS, new words only)";
   if (url.includes("articles/content-hash") || url.includes("crypto"))
