@@ -1,15 +1,8 @@
-import { Api } from "grammy";
-import { installApiTransformers } from "./bot/api-transformers.js";
 import { publishCommandMenus } from "./bot/commands-menu.js";
 import { createBackgroundWork } from "./bot/editor-desk/background-work.js";
-import { createBot } from "./bot/index.js";
-import { createTelegramGateway } from "./bot/telegram-gateway.js";
-import { createEditorMenusRepository } from "./db/editor-menus-repository.js";
-import { createKeyValueStorage } from "./db/key-value-storage.js";
 import { createLeaseRepository } from "./db/lease-repository.js";
-import { createUserLanguagesRepository } from "./db/user-languages-repository.js";
-import { createSendScheduler } from "./delivery/send-scheduler.js";
 import { createLogger } from "./logger.js";
+import { composeBot } from "./runtime/compose-bot.js";
 import { connectToTelegram } from "./runtime/connect-telegram.js";
 import { createInFlightUpdates } from "./runtime/in-flight-updates.js";
 import { acquireInstanceLease, LeaseHeldError } from "./runtime/instance-lease.js";
@@ -21,7 +14,7 @@ import { startFeedJob } from "./scheduler/feed-job.js";
 import { startPublishJob } from "./scheduler/publish-job.js";
 import { startReindexJob } from "./scheduler/reindex-job.js";
 import { createReindexer } from "./search/reindex.js";
-import { createServices, type Services } from "./services.js";
+import type { Services } from "./services.js";
 import { EXIT_BAD_CONFIG, loadConfigOrExit, MISSING_TOKEN_HELP } from "./startup.js";
 
 const config = loadConfigOrExit();
@@ -86,8 +79,6 @@ const background = createBackgroundWork(logger);
 const inFlight = createInFlightUpdates();
 let services: Services | undefined;
 const ops = createObservability({ config, db, services: () => services!, logger });
-/** A channel post whose answer is not back by then is held as "outcome unknown" (editors asked). */
-const CHANNEL_TIMEOUT_SECONDS = 10;
 /**
  * Updates handled at once: about 10 s of replies at Telegram's 30 a second, what the send
  * scheduler drains. A flood beyond it waits at Telegram instead of in our memory (each update
@@ -95,52 +86,27 @@ const CHANNEL_TIMEOUT_SECONDS = 10;
  */
 const RUNNER_CONCURRENCY = 300;
 
-// One line for everything the bot sends, shared by the channel's Api, bot.api and dialogs.
-const scheduler = createSendScheduler();
-const routing = { channel: config.channelId, editors: config.adminIds };
-// The channel's own Api (short timeout, same scheduler), watched like the bot's.
-const channelApi = new Api(token, {
-  apiRoot: config.telegramApiRoot,
-  timeoutSeconds: CHANNEL_TIMEOUT_SECONDS,
+// One send scheduler for the channel's Api, bot.api and dialogs; every call watched.
+const apiObservers = {
+  inner: [ops.metrics.innerTransformer],
+  outer: [ops.metrics.outerTransformer, ops.status.transformer],
+};
+const composed = composeBot({
+  config,
+  db,
+  logger,
+  token,
+  botInfo: me,
+  apiObservers,
+  instrumentGateway: (gateway) => ops.metrics.instrumentGateway(gateway),
+  middleware: [inFlight.middleware, ops.metrics.middleware],
+  deps: { background, telegramStatus: () => ops.status.snapshot() },
 });
-channelApi.config.use(ops.metrics.innerTransformer);
-installApiTransformers(channelApi, { scheduler, routing });
-channelApi.config.use(ops.metrics.outerTransformer, ops.status.transformer);
-services = createServices(config, db, logger, {
-  gateway: ops.metrics.instrumentGateway(createTelegramGateway(channelApi)),
-  botUsername: me.username,
-});
-const { articles, publishing, feeds, search } = services;
+services = composed.services;
+const { bot, editorMenus } = composed;
+const { articles, publishing, feeds } = services;
 if (!publishing)
   logger.warn("CHANNEL_ID is not set: publishing is off; feed items are archived, not queued");
-
-const editorMenus = createEditorMenusRepository(db);
-const bot = createBot(
-  config,
-  {
-    languages: createUserLanguagesRepository(db),
-    editorMenus,
-    logger,
-    articles,
-    search,
-    feeds,
-    queue: publishing?.queue,
-    publisher: publishing?.publisher,
-    conversationStorage: createKeyValueStorage(db, "conversation"),
-    pendingPastes: createKeyValueStorage(db, "paste"),
-    background,
-    telegramStatus: () => ops.status.snapshot(),
-  },
-  {
-    botInfo: me,
-    scheduler,
-    middleware: [inFlight.middleware, ops.metrics.middleware],
-    apiObservers: {
-      inner: [ops.metrics.innerTransformer],
-      outer: [ops.metrics.outerTransformer, ops.status.transformer],
-    },
-  },
-);
 
 const healthServer = await ops.startHealthServer().catch(failStart);
 undo.push(() => healthServer?.close());

@@ -1,20 +1,12 @@
 import { run } from "@grammyjs/runner";
-import { Api } from "grammy";
-import { installApiTransformers } from "../bot/api-transformers.js";
 import { publishCommandMenus } from "../bot/commands-menu.js";
-import { createBot } from "../bot/index.js";
-import { createTelegramGateway } from "../bot/telegram-gateway.js";
 import type { Config } from "../config.js";
 import { openDatabase } from "../db/connection.js";
-import { createEditorMenusRepository } from "../db/editor-menus-repository.js";
-import { createKeyValueStorage } from "../db/key-value-storage.js";
 import { migrate } from "../db/migrate.js";
-import { createUserLanguagesRepository } from "../db/user-languages-repository.js";
-import { createSendScheduler } from "../delivery/send-scheduler.js";
 import type { Logger } from "../logger.js";
+import { composeBot } from "../runtime/compose-bot.js";
 import { startFeedJob } from "../scheduler/feed-job.js";
 import { startPublishJob } from "../scheduler/publish-job.js";
-import { createServices } from "../services.js";
 import { startFakeBotApi, TEST_BOT_INFO, TEST_CHANNEL, TEST_TOKEN } from "./fake-bot-api.js";
 import { SANDBOX_EDITOR_IDS, sandboxPeople } from "./people.js";
 import { createSampleFeed } from "./sample-feed.js";
@@ -93,36 +85,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   const sampleFeed = createSampleFeed(web.url);
 
-  // One send scheduler for the channel's Api and the bot, as in npm start.
-  const scheduler = createSendScheduler();
-  const channelApi = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot, timeoutSeconds: 10 });
-  installApiTransformers(channelApi, {
-    scheduler,
-    routing: { channel: config.channelId, editors: config.adminIds },
-  });
-  const services = createServices(config, db, logger, {
-    gateway: createTelegramGateway(channelApi),
-    botUsername: TEST_BOT_INFO.username,
+  // Composed as in npm start, pointed at the emulator.
+  const { services, editorMenus, bot } = composeBot({
+    config,
+    db,
+    logger,
+    token: TEST_TOKEN,
+    botInfo: TEST_BOT_INFO,
     trustedFeedUrls: [sampleFeed.url],
   });
-  const { articles, publishing, feeds, search } = services;
-  const editorMenus = createEditorMenusRepository(db);
-  const bot = createBot(
-    config,
-    {
-      logger,
-      articles,
-      search,
-      feeds,
-      queue: publishing?.queue,
-      publisher: publishing?.publisher,
-      conversationStorage: createKeyValueStorage(db, "conversation"),
-      pendingPastes: createKeyValueStorage(db, "paste"),
-      languages: createUserLanguagesRepository(db),
-      editorMenus,
-    },
-    { botInfo: TEST_BOT_INFO, scheduler },
-  );
+  const { articles, publishing, feeds } = services;
   if (publishing) {
     await publishing.publisher.recoverInterrupted();
     publishing.publisher.followEdits(articles);
