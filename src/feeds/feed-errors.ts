@@ -23,6 +23,9 @@ export type FeedProblem =
   | { readonly code: "html-page" }
   | { readonly code: "not-a-feed" }
   | { readonly code: "malformed" }
+  | { readonly code: "too-deep"; readonly depth: number }
+  | { readonly code: "read-too-long"; readonly seconds: number }
+  | { readonly code: "not-modified-first" }
   | { readonly code: "exists"; readonly feedId: number }
   | { readonly code: "not-found"; readonly feedId: number };
 
@@ -80,6 +83,40 @@ export class FeedParseError extends FeedError {
   constructor(message: string, options?: FeedErrorOptions) {
     super(message, options);
     this.name = "FeedParseError";
+  }
+}
+
+/** A feed error as it crosses a worker thread's boundary: plain data, its reason included. */
+export interface FeedErrorData {
+  readonly name: string;
+  readonly message: string;
+  readonly problem?: FeedProblem | undefined;
+  readonly status?: number | undefined;
+}
+
+/** The error as plain data that survives structured cloning (a worker's message). */
+export function feedErrorData(error: unknown): FeedErrorData {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  const problem = error instanceof FeedError ? error.problem : undefined;
+  const status = error instanceof FeedFetchError ? error.status : undefined;
+  return { name: error.name, message: error.message, problem, status };
+}
+
+/**
+ * The feed error again on this side of the boundary, with its class, message and reason; any
+ * other error is not a feed problem but a fault of ours, kept apart so it is logged as one.
+ */
+export function feedErrorFromData(data: FeedErrorData): Error {
+  const options = data.problem ? { problem: data.problem } : undefined;
+  switch (data.name) {
+    case "FeedParseError":
+      return new FeedParseError(data.message, options);
+    case "FeedFetchError":
+      return new FeedFetchError(data.message, data.status, options);
+    case "FeedError":
+      return new FeedError(data.message, options);
+    default:
+      return new Error(`feed reader: ${data.name}: ${data.message}`);
   }
 }
 

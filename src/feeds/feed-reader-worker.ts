@@ -3,6 +3,7 @@
  * thread. One message in, one answer out; a feed that takes too long is stopped from outside.
  */
 import { parentPort } from "node:worker_threads";
+import { feedErrorData } from "./feed-errors.js";
 import { type ReadFeedOptions, readFeed } from "./read-feed.js";
 
 export interface ReadRequest {
@@ -18,8 +19,7 @@ parentPort?.on("message", (request: ReadRequest) => {
   try {
     parentPort!.postMessage({ id: request.id, result: readFeed(request.bytes, request.options) });
   } catch (error) {
-    const { name, message } =
-      error instanceof Error ? error : { name: "Error", message: String(error) };
-    parentPort!.postMessage({ id: request.id, error: { name, message } });
+    // An Error loses its class and its reason's data on the way out: it travels as plain data.
+    parentPort!.postMessage({ id: request.id, error: feedErrorData(error) });
   }
 });

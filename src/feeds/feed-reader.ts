@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { FeedError, FeedFetchError, FeedParseError } from "./feed-errors.js";
+import { type FeedErrorData, FeedParseError, feedErrorFromData } from "./feed-errors.js";
 import type { ReadRequest } from "./feed-reader-worker.js";
 import type { FeedArticles } from "./feed-to-articles.js";
 import type { ReadFeedOptions } from "./read-feed.js";
@@ -22,14 +22,6 @@ function spawn(): Worker {
   if (ext === ".js") return new Worker(new URL(url));
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
   return new Worker(boot, { eval: true });
-}
-
-function rebuild(error: { name: string; message: string }): Error {
-  if (error.name === "FeedParseError") return new FeedParseError(error.message);
-  if (error.name === "FeedFetchError") return new FeedFetchError(error.message);
-  if (error.name === "FeedError") return new FeedError(error.message);
-  // Not a feed problem but a fault of ours: kept apart, so it is logged as one.
-  return new Error(`feed reader: ${error.name}: ${error.message}`);
 }
 
 interface Pending {
@@ -57,11 +49,11 @@ export function createWorkerFeedReader(budgetMs = DEFAULT_READ_BUDGET_MS) {
     });
     started.on(
       "message",
-      (m: { id: number; ready?: true; result?: FeedArticles; error?: never }) => {
+      (m: { id: number; ready?: true; result?: FeedArticles; error?: FeedErrorData }) => {
         if (m.ready) return onReady();
         const task = pending.get(m.id);
         pending.delete(m.id);
-        if (m.error) task?.reject(rebuild(m.error));
+        if (m.error) task?.reject(feedErrorFromData(m.error));
         else task?.resolve(m.result!);
       },
     );
@@ -88,6 +80,7 @@ export function createWorkerFeedReader(budgetMs = DEFAULT_READ_BUDGET_MS) {
         reject(
           new FeedParseError(
             `reading the feed took longer than ${budgetMs / 1000} s (too large or too complex); it was stopped`,
+            { problem: { code: "read-too-long", seconds: budgetMs / 1000 } },
           ),
         );
       }, budgetMs);

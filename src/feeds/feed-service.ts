@@ -145,7 +145,9 @@ export function createFeedService(deps: FeedServiceDeps) {
       if (existing) throw new FeedExistsError(existing.id);
       const fetched = await fetchFeed(url, fetchOptions);
       if (fetched.status !== "ok")
-        throw new FeedError("the server answered 304 Not Modified to a first request");
+        throw new FeedError("the server answered 304 Not Modified to a first request", {
+          problem: { code: "not-modified-first" },
+        });
       const fetchedAt = now();
       const parsed = await readFeed(fetched.body, {
         contentType: fetched.contentType,

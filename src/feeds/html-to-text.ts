@@ -140,6 +140,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
         if (++depth > MAX_HTML_DEPTH) {
           throw new FeedParseError(
             `an item's HTML is nested more than ${MAX_HTML_DEPTH} elements deep; the feed is not read`,
+            { problem: { code: "too-deep", depth: MAX_HTML_DEPTH } },
           );
         }
         if (name === "source" && insideMedia && skipDepth === 1) {

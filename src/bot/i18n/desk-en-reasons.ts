@@ -69,6 +69,12 @@ export function feedProblem(p: FeedProblem): string {
       return "this is not a feed (no RSS, Atom, RDF or JSON Feed document found)";
     case "malformed":
       return "the feed is malformed and cannot be read";
+    case "too-deep":
+      return `an item's HTML is nested more than ${p.depth} elements deep; the feed is not read`;
+    case "read-too-long":
+      return `reading the feed took longer than ${p.seconds} s (too large or too complex); it was stopped`;
+    case "not-modified-first":
+      return "the server answered 304 Not Modified to a first request";
     case "exists":
       return `this feed is already added (#${p.feedId})`;
     case "not-found":

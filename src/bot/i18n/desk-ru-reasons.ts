@@ -70,6 +70,12 @@ export function feedProblem(p: FeedProblem): string {
       return "это не лента (нет документа RSS, Atom, RDF или JSON Feed)";
     case "malformed":
       return "лента повреждена и не читается";
+    case "too-deep":
+      return `HTML одной из записей вложен глубже ${p.depth} элементов; лента не читается`;
+    case "read-too-long":
+      return `чтение ленты заняло больше ${String(p.seconds).replace(".", ",")} с (слишком большая или сложная); оно остановлено`;
+    case "not-modified-first":
+      return "на первый запрос сервер ответил 304 Not Modified";
     case "exists":
       return `эта лента уже добавлена (№${p.feedId})`;
     case "not-found":
