@@ -1,19 +1,13 @@
-import { publishCommandMenus } from "./bot/commands-menu.js";
-import { createBackgroundWork } from "./bot/editor-desk/background-work.js";
 import { createLeaseRepository } from "./db/lease-repository.js";
 import { createLogger } from "./logger.js";
 import { composeBot } from "./runtime/compose-bot.js";
 import { connectToTelegram } from "./runtime/connect-telegram.js";
-import { createInFlightUpdates } from "./runtime/in-flight-updates.js";
 import { acquireInstanceLease, LeaseHeldError } from "./runtime/instance-lease.js";
 import { createObservability } from "./runtime/observability.js";
 import { openArchive } from "./runtime/open-archive.js";
 import { receiveUpdates } from "./runtime/receive-updates.js";
+import { type RunningNewsroom, startNewsroom } from "./runtime/start-newsroom.js";
 import { exitOnStartupFailure, StartupFailure } from "./runtime/startup-failure.js";
-import { startFeedJob } from "./scheduler/feed-job.js";
-import { startPublishJob } from "./scheduler/publish-job.js";
-import { startReindexJob } from "./scheduler/reindex-job.js";
-import { createReindexer } from "./search/reindex.js";
 import type { Services } from "./services.js";
 import { EXIT_BAD_CONFIG, loadConfigOrExit, MISSING_TOKEN_HELP } from "./startup.js";
 
@@ -54,6 +48,7 @@ undo.push(() => db.close());
 if (applied.length) logger.info({ applied }, "database migrated");
 
 let stopping = false;
+let newsroom: RunningNewsroom | undefined;
 const lease = await Promise.resolve()
   .then(() =>
     acquireInstanceLease({
@@ -75,8 +70,6 @@ undo.push(() => lease.release());
 
 const me = await connectToTelegram({ token, apiRoot: config.telegramApiRoot }).catch(failStart);
 
-const background = createBackgroundWork(logger);
-const inFlight = createInFlightUpdates();
 let services: Services | undefined;
 const ops = createObservability({ config, db, services: () => services!, logger });
 /**
@@ -87,106 +80,57 @@ const ops = createObservability({ config, db, services: () => services!, logger 
 const RUNNER_CONCURRENCY = 300;
 
 // One send scheduler for the channel's Api, bot.api and dialogs; every call watched.
-const apiObservers = {
-  inner: [ops.metrics.innerTransformer],
-  outer: [ops.metrics.outerTransformer, ops.status.transformer],
-};
 const composed = composeBot({
   config,
   db,
   logger,
-  token,
   botInfo: me,
-  apiObservers,
+  apiObservers: {
+    inner: [ops.metrics.innerTransformer],
+    outer: [ops.metrics.outerTransformer, ops.status.transformer],
+  },
   instrumentGateway: (gateway) => ops.metrics.instrumentGateway(gateway),
-  middleware: [inFlight.middleware, ops.metrics.middleware],
-  deps: { background, telegramStatus: () => ops.status.snapshot() },
+  middleware: [ops.metrics.middleware],
+  deps: () => ({ telegramStatus: () => ops.status.snapshot() }),
 });
 services = composed.services;
-const { bot, editorMenus } = composed;
-const { articles, publishing, feeds } = services;
-if (!publishing)
-  logger.warn("CHANNEL_ID is not set: publishing is off; feed items are archived, not queued");
 
 const healthServer = await ops.startHealthServer().catch(failStart);
 undo.push(() => healthServer?.close());
-
-if (publishing) {
-  const recovered = await publishing.publisher.recoverInterrupted();
-  if (recovered.length)
-    logger.warn({ items: recovered.map((i) => i.id) }, "re-queued posts interrupted by a crash");
-  publishing.publisher.followEdits(articles);
-}
 
 logger.info(
   { username: me.username, database: config.databasePath, channel: config.channelId },
   "bot starting",
 );
-await publishCommandMenus(bot.api, { adminIds: config.adminIds, menus: editorMenus, logger }).catch(
-  (error: unknown) => logger.warn({ err: String(error) }, "could not publish the command menus"),
-);
-const updates = await receiveUpdates({
-  bot,
-  config,
-  status: ops.status,
-  logger,
-  extraRoutes: ops.webhookExtraRoutes,
-  runnerConcurrency: RUNNER_CONCURRENCY,
-}).catch(failStart);
-ops.updatesStarted(updates);
-
-const publishJob = publishing
-  ? startPublishJob({
-      schedule: config.postSchedule,
-      timezone: config.timezone,
-      publisher: publishing.publisher,
-      postsPerRun: config.postsPerRun,
+newsroom = await startNewsroom({
+  newsroom: composed,
+  receive: async (bot) => {
+    const updates = await receiveUpdates({
+      bot,
+      config,
+      status: ops.status,
       logger,
-    })
-  : undefined;
-// An archive from before word-form search finishes re-indexing in the background.
-const reindexJob = startReindexJob({ reindexer: createReindexer(db), logger });
-const feedJob = startFeedJob({
-  schedule: config.feedSchedule,
-  timezone: config.timezone,
-  feeds: {
-    pollDue: async () => {
-      const results = await feeds.pollDue();
-      ops.metrics.recordFeedPolls(results);
-      return results;
-    },
+      extraRoutes: ops.webhookExtraRoutes,
+      runnerConcurrency: RUNNER_CONCURRENCY,
+    });
+    ops.updatesStarted(updates);
+    return updates;
   },
-  logger,
-});
+  onFeedPolls: (results) => ops.metrics.recordFeedPolls(results),
+  beforeDatabaseCloses: async () => {
+    await healthServer?.close();
+    lease.release();
+  },
+}).catch(failStart);
 
-/**
- * Stop taking updates and scheduled work, let the post in flight and editors' deliveries
- * finish, give up the lease, then close the database.
- */
+/** The newsroom stops in its one order (src/runtime/start-newsroom.ts), then the process exits. */
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  let clean = true;
-  try {
-    await Promise.allSettled([
-      publishJob?.stop(),
-      feedJob.stop(),
-      reindexJob.stop(),
-      updates.stop(),
-    ]);
-    await inFlight.idle(30_000);
-    await background.idle();
-    await publishing?.publisher.shutdown();
-    await services?.feedReader.close();
-    await healthServer?.close();
-  } catch (error) {
-    clean = false;
-    logger.error({ err: error }, "error while stopping");
-  } finally {
-    lease.release();
-    db.close();
-  }
+  // Before the newsroom started (the lease lost during start-up) only the start's own steps are undone.
+  if (!newsroom) await failStart(new StartupFailure("the instance lease was lost during start-up"));
+  const { clean } = await newsroom!.stop();
   logger.info("stopped");
   process.exit(clean ? 0 : 1);
 }

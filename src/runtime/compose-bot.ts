@@ -3,6 +3,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { installApiTransformers } from "../bot/api-transformers.js";
 import type { BotContext } from "../bot/context.js";
 import type { BotDeps } from "../bot/deps.js";
+import { createBackgroundWork } from "../bot/editor-desk/background-work.js";
 import { createBot } from "../bot/index.js";
 import { createTelegramGateway } from "../bot/telegram-gateway.js";
 import type { Config } from "../config.js";
@@ -10,19 +11,21 @@ import type { Db } from "../db/connection.js";
 import { createEditorMenusRepository } from "../db/editor-menus-repository.js";
 import { createKeyValueStorage } from "../db/key-value-storage.js";
 import { createUserLanguagesRepository } from "../db/user-languages-repository.js";
+import type { SendLimits } from "../delivery/send-budget.js";
 import { createSendScheduler } from "../delivery/send-scheduler.js";
 import type { Logger } from "../logger.js";
 import type { ChannelGateway } from "../publishing/channel-gateway.js";
 import { createServices } from "../services.js";
+import { createInFlightUpdates } from "./in-flight-updates.js";
 
 /** A channel post whose answer is not back by then is held as "outcome unknown" (editors asked). */
 export const CHANNEL_TIMEOUT_SECONDS = 10;
 
 export interface ComposeBotOptions {
+  /** The settings; BOT_TOKEN and TELEGRAM_API_ROOT say which Bot API the bot talks to. */
   readonly config: Config;
   readonly db: Db;
   readonly logger: Logger;
-  readonly token: string;
   readonly botInfo: UserFromGetMe;
   /**
    * Watchers of every call to Telegram, the channel's and the bot's alike: `inner` see each
@@ -33,20 +36,29 @@ export interface ComposeBotOptions {
   readonly instrumentGateway?: (gateway: ChannelGateway) => ChannelGateway;
   /** Feed URLs allowed on this machine (the sandbox's sample feed). */
   readonly trustedFeedUrls?: readonly string[];
-  /** Middleware run before every feature (in-flight tracking, metrics). */
+  /** Middleware run before every feature, after the in-flight count (metrics). */
   readonly middleware?: readonly Middleware<BotContext>[];
-  readonly deps?: Pick<BotDeps, "background" | "telegramStatus">;
+  /**
+   * Dependencies given on top of the composed ones: Telegram's reachability (observability),
+   * or a test's clock. Receives what was composed.
+   */
+  readonly deps?: (composed: BotDeps) => Partial<BotDeps>;
+  /** Telegram's own limits unless given (the test suite relaxes private chats' pace). */
+  readonly sendLimits?: SendLimits;
 }
 
 /**
- * The newsroom as `npm start` and the sandbox both run it: one send scheduler for everything
- * the bot sends, the channel's own Api (short timeout) on it, the domain services over the
- * archive, and the bot with every feature. Starting and stopping stay with the caller.
+ * The newsroom as `npm start`, the sandbox and the bot tests all build it: one send scheduler
+ * for everything the bot sends, the channel's own Api (short timeout) on it, the domain
+ * services over the archive (feeds read in the worker), the bot with every feature, and the
+ * trackers a shutdown waits on (updates in flight, editors' background work). Starting and
+ * stopping are src/runtime/start-newsroom.ts's.
  */
 export function composeBot(options: ComposeBotOptions) {
   const { config, db, logger, apiObservers } = options;
-  const scheduler = createSendScheduler();
-  const channelApi = new Api(options.token, {
+  if (!config.botToken) throw new Error("composeBot needs BOT_TOKEN");
+  const scheduler = createSendScheduler(options.sendLimits ? { limits: options.sendLimits } : {});
+  const channelApi = new Api(config.botToken, {
     apiRoot: config.telegramApiRoot,
     timeoutSeconds: CHANNEL_TIMEOUT_SECONDS,
   });
@@ -64,27 +76,30 @@ export function composeBot(options: ComposeBotOptions) {
   });
   const { articles, publishing, feeds, search } = services;
   const editorMenus = createEditorMenusRepository(db);
-  const bot = createBot(
-    config,
-    {
-      logger,
-      articles,
-      search,
-      feeds,
-      queue: publishing?.queue,
-      publisher: publishing?.publisher,
-      conversationStorage: createKeyValueStorage(db, "conversation"),
-      pendingPastes: createKeyValueStorage(db, "paste"),
-      languages: createUserLanguagesRepository(db),
-      editorMenus,
-      ...options.deps,
-    },
-    {
-      botInfo: options.botInfo,
-      scheduler,
-      ...(options.middleware ? { middleware: options.middleware } : {}),
-      ...(apiObservers ? { apiObservers } : {}),
-    },
-  );
-  return { services, editorMenus, bot };
+  const background = createBackgroundWork(logger);
+  const inFlight = createInFlightUpdates();
+  const composed: BotDeps = {
+    logger,
+    articles,
+    search,
+    feeds,
+    queue: publishing?.queue,
+    publisher: publishing?.publisher,
+    conversationStorage: createKeyValueStorage(db, "conversation"),
+    pendingPastes: createKeyValueStorage(db, "paste"),
+    languages: createUserLanguagesRepository(db),
+    editorMenus,
+    background,
+  };
+  const deps: BotDeps = { ...composed, ...options.deps?.(composed) };
+  const bot = createBot(config, deps, {
+    botInfo: options.botInfo,
+    scheduler,
+    middleware: [inFlight.middleware, ...(options.middleware ?? [])],
+    ...(apiObservers ? { apiObservers } : {}),
+  });
+  return { services, editorMenus, bot, deps, background, inFlight, scheduler };
 }
+
+/** A newsroom composed and not yet started. */
+export type ComposedNewsroom = ReturnType<typeof composeBot>;

@@ -45,18 +45,9 @@ export async function receiveUpdates(options: ReceiveUpdatesOptions): Promise<Up
   const webhook = config.webhook;
   if (!webhook) {
     await bot.api.deleteWebhook();
-    const runner = run(bot, {
-      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
-      ...(options.runnerConcurrency ? { sink: { concurrency: options.runnerConcurrency } } : {}),
-    });
+    const polling = startPolling(bot, options.runnerConcurrency);
     logger.info("taking updates by long polling");
-    return {
-      mode: "polling",
-      webhookSet: false,
-      stop: async () => {
-        if (runner.isRunning()) await runner.stop();
-      },
-    };
+    return { mode: "polling", webhookSet: false, stop: polling.stop };
   }
 
   const server = await startHttpServer({
@@ -104,6 +95,23 @@ export async function receiveUpdates(options: ReceiveUpdatesOptions): Promise<Up
     stop: async () => {
       clearInterval(probe);
       await server.close();
+    },
+  };
+}
+
+/**
+ * Long polling with the bot's own update types, `concurrency` updates handled at once (the
+ * runner's default is 500). The sandbox polls its emulator through this too.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any bot context fits
+export function startPolling(bot: Bot<any>, concurrency?: number): { stop(): Promise<void> } {
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
+    ...(concurrency ? { sink: { concurrency } } : {}),
+  });
+  return {
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
     },
   };
 }

@@ -1,12 +1,10 @@
-import { run } from "@grammyjs/runner";
-import { publishCommandMenus } from "../bot/commands-menu.js";
 import type { Config } from "../config.js";
 import { openDatabase } from "../db/connection.js";
 import { migrate } from "../db/migrate.js";
 import type { Logger } from "../logger.js";
 import { composeBot } from "../runtime/compose-bot.js";
-import { startFeedJob } from "../scheduler/feed-job.js";
-import { startPublishJob } from "../scheduler/publish-job.js";
+import { startPolling } from "../runtime/receive-updates.js";
+import { startNewsroom } from "../runtime/start-newsroom.js";
 import { startFakeBotApi, TEST_BOT_INFO, TEST_CHANNEL, TEST_TOKEN } from "./fake-bot-api.js";
 import { SANDBOX_EDITOR_IDS, sandboxPeople } from "./people.js";
 import { createSampleFeed } from "./sample-feed.js";
@@ -52,9 +50,9 @@ export function sandboxConfig(config: Config, apiRoot: string, databasePath: str
 }
 
 /**
- * Starts the whole newsroom on this machine: the Bot API emulator, the real bot (createBot,
- * the publisher with its recovery and edit-following, the publish and feed jobs, the CLI's
- * services) pointed at it, and the web view on 127.0.0.1.
+ * Starts the whole newsroom on this machine: the Bot API emulator, the newsroom composed and
+ * started as npm start does (src/runtime/start-newsroom.ts) pointed at it, and the web view on
+ * 127.0.0.1. close() stops the newsroom in its one order, then the web view and the emulator.
  */
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const { logger } = options;
@@ -85,38 +83,18 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   const sampleFeed = createSampleFeed(web.url);
 
-  // Composed as in npm start, pointed at the emulator.
-  const { services, editorMenus, bot } = composeBot({
+  // Composed and started as in npm start, pointed at the emulator.
+  const composed = composeBot({
     config,
     db,
     logger,
-    token: TEST_TOKEN,
     botInfo: TEST_BOT_INFO,
     trustedFeedUrls: [sampleFeed.url],
   });
-  const { articles, publishing, feeds } = services;
-  if (publishing) {
-    await publishing.publisher.recoverInterrupted();
-    publishing.publisher.followEdits(articles);
-  }
-  await publishCommandMenus(bot.api, { adminIds: config.adminIds, menus: editorMenus, logger });
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "callback_query", "inline_query"] } },
-  });
-  const publishJob = publishing
-    ? startPublishJob({
-        schedule: config.postSchedule,
-        timezone: config.timezone,
-        publisher: publishing.publisher,
-        postsPerRun: config.postsPerRun,
-        logger,
-      })
-    : undefined;
-  const feedJob = startFeedJob({
-    schedule: config.feedSchedule,
-    timezone: config.timezone,
-    feeds,
-    logger,
+  const { services } = composed;
+  const newsroom = await startNewsroom({
+    newsroom: composed,
+    receive: async (bot) => startPolling(bot),
   });
 
   api = createSandboxApi({
@@ -134,16 +112,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     config,
     close: () => {
       closed ??= (async () => {
-        await Promise.allSettled([
-          publishJob?.stop(),
-          feedJob.stop(),
-          runner.isRunning() ? runner.stop() : undefined,
-        ]);
-        await publishing?.publisher.shutdown();
-        await services.feedReader.close();
+        await newsroom.stop();
         await web.close();
         await fake.close();
-        db.close();
       })();
       return closed;
     },
