@@ -1,7 +1,7 @@
 /**
  * How long an editor waits while a "Post now" delivery is held up by Telegram.
  *
- * The bot (createBot, with the channel's Api retrying as in production: auto-retry's 3 s, 6 s,
+ * The bot (composed as in production, the channel's Api retrying: auto-retry's 3 s, 6 s,
  * 12 s… pauses after a 5xx) runs against the fake Bot API; the channel answers the first N
  * sends with 502. The editor sends /postnow and, right after it, /queue. Printed per N:
  * - "delivery": from /postnow to the outcome shown. Before issue 11 the /postnow handler awaited
@@ -17,7 +17,7 @@ import { EDITOR, privateMessage, TEST_CHANNEL } from "../tests/support/updates.j
 const CHANNEL = `@${TEST_CHANNEL.username}`;
 
 async function measure(failures: number) {
-  const h = await startEditorHarness({ retrying: true });
+  const h = await startEditorHarness();
   try {
     const { article } = h.deps.articles.store({
       title: "Bridge reopens after repairs",

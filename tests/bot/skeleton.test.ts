@@ -37,7 +37,7 @@ describe("the bot's fallback", () => {
 describe("a bot without a channel", () => {
   const DESK_OFF = deskFor("en").deskOff;
   it("tells an editor why the desk is off instead of pretending not to know the command", async () => {
-    const harness = await startHarness();
+    const harness = await startHarness({ env: { CHANNEL_ID: "" } });
     await harness.send(privateMessage("/queue", { from: EDITOR }));
     await harness.send(privateMessage("/queue", { from: READER }));
     expect(harness.fake.messages(EDITOR.id).map((m) => m.text)).toEqual([DESK_OFF]);

@@ -9,9 +9,7 @@ import { CHANNEL, startEditorHarness } from "./editor-harness.js";
  * channel's Api retries as in production), "Posting…" is shown at once, the editor's other
  * commands are answered meanwhile, and the outcome replaces "Posting…" when it is known.
  */
-const start = closedAfterEach((extra?: Parameters<typeof startEditorHarness>[0]) =>
-  startEditorHarness({ retrying: true, ...extra }),
-);
+const start = closedAfterEach(startEditorHarness);
 
 function queueStory(h: BotHarness, title: string): number {
   const { article } = h.deps.articles.store({

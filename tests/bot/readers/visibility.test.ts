@@ -1,10 +1,5 @@
-import { Api } from "grammy";
 import { describe, expect, it } from "vitest";
-import { createTelegramGateway } from "../../../src/bot/telegram-gateway.js";
-import { silentLogger } from "../../../src/logger.js";
-import { createPublishing, type Publishing } from "../../../src/publishing/index.js";
-import { TEST_BOT_INFO } from "../../../src/sandbox/fake-bot-api.js";
-import { createSearchService } from "../../../src/search/search-service.js";
+import type { Publishing } from "../../../src/publishing/index.js";
 import { type BotHarness, startBotHarness } from "../../support/bot-harness.js";
 import {
   callbackQuery,
@@ -21,35 +16,16 @@ import { button, lastMessage } from "./reader-support.js";
 const startHarness = closedAfterEach(startBotHarness);
 const DAY = 86_400_000;
 
-/** The bot with search, queue and publisher wired as in production. */
+/** The bot as production composes it: search, queue and publisher included. */
 async function start(): Promise<{ h: BotHarness; publishing: Publishing }> {
-  let publishing: Publishing | undefined;
-  const h = await startHarness({
-    deps: (base, db, config) => {
-      publishing = createPublishing({
-        db,
-        articles: base.articles,
-        gateway: createTelegramGateway(
-          new Api(config.botToken!, { apiRoot: config.telegramApiRoot }),
-        ),
-        config,
-        botUsername: TEST_BOT_INFO.username,
-        logger: silentLogger(),
-      });
-      return {
-        queue: publishing.queue,
-        publisher: publishing.publisher,
-        search: createSearchService(db),
-      };
-    },
-  });
+  const h = await startHarness();
   h.fake.setChat(`@${TEST_CHANNEL.username}`, {
     type: "channel",
     id: TEST_CHANNEL.id,
     title: TEST_CHANNEL.title,
     username: TEST_CHANNEL.username,
   });
-  return { h, publishing: publishing! };
+  return { h, publishing: h.services.publishing! };
 }
 
 const PRIVATE = ["queued", "scheduled", "paused", "removed", "failed"] as const;
