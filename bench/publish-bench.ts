@@ -14,8 +14,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Api, type Transformer } from "grammy";
-import { installApiTransformers } from "../src/bot/api-transformers.js";
-import { createTelegramGateway } from "../src/bot/telegram-gateway.js";
+import { installApiTransformers } from "../src/bot/telegram/api-transformers.js";
+import { createTelegramGateway } from "../src/bot/telegram/telegram-gateway.js";
 import { createDeliveryRepository } from "../src/db/delivery-repository.js";
 import { silentLogger } from "../src/logger.js";
 import { formatPost } from "../src/publishing/format-post.js";

@@ -8,10 +8,10 @@ import type { FeedService } from "../feeds/feed-service.js";
 import type { Logger } from "../logger.js";
 import type { Publisher } from "../publishing/publisher.js";
 import type { QueueService } from "../publishing/queue-service.js";
-import type { BackgroundWork } from "./editor-desk/background-work.js";
-import type { PendingPaste } from "./editor-desk/paste-store.js";
-import type { SearchHitView } from "./formatters/search-results.js";
-import type { RateLimitSettings } from "./rate-limit.js";
+import type { BackgroundWork } from "./desk/background-work.js";
+import type { PendingPaste } from "./desk/paste-store.js";
+import type { SearchHitView } from "./readers/formatters/search-results.js";
+import type { RateLimitSettings } from "./readers/rate-limit.js";
 
 /** Whether Telegram answers; unreachableSince is set after a minute of network failures. */
 export interface TelegramReachability {

@@ -1,6 +1,6 @@
 import { config as loadDotenv } from "dotenv";
 import { Api } from "grammy";
-import { createTelegramGateway } from "../bot/telegram-gateway.js";
+import { createTelegramGateway } from "../bot/telegram/telegram-gateway.js";
 import { type Config, ConfigError, createConfig } from "../config.js";
 import type { Db } from "../db/connection.js";
 import { createLogger } from "../logger.js";

@@ -1,11 +1,11 @@
 import { Api, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { installApiTransformers } from "../bot/api-transformers.js";
 import type { BotContext } from "../bot/context.js";
 import type { BotDeps } from "../bot/deps.js";
-import { createBackgroundWork } from "../bot/editor-desk/background-work.js";
+import { createBackgroundWork } from "../bot/desk/background-work.js";
 import { createBot } from "../bot/index.js";
-import { createTelegramGateway } from "../bot/telegram-gateway.js";
+import { installApiTransformers } from "../bot/telegram/api-transformers.js";
+import { createTelegramGateway } from "../bot/telegram/telegram-gateway.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/connection.js";
 import { createEditorMenusRepository } from "../db/editor-menus-repository.js";

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTelegramGateway } from "../../src/bot/telegram-gateway.js";
+import { createTelegramGateway } from "../../src/bot/telegram/telegram-gateway.js";
 import { openDatabase } from "../../src/db/connection.js";
 import { createDeliveryRepository } from "../../src/db/delivery-repository.js";
 import { migrate } from "../../src/db/migrate.js";

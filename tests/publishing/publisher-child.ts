@@ -4,8 +4,8 @@
  * Usage: node --import tsx publisher-child.ts <db-path> <api-root> <posts-per-run>
  */
 import { Api } from "grammy";
-import { installApiTransformers } from "../../src/bot/api-transformers.js";
-import { createTelegramGateway } from "../../src/bot/telegram-gateway.js";
+import { installApiTransformers } from "../../src/bot/telegram/api-transformers.js";
+import { createTelegramGateway } from "../../src/bot/telegram/telegram-gateway.js";
 import { createConfig } from "../../src/config.js";
 import { createArticlesRepository } from "../../src/db/articles-repository.js";
 import { openDatabase } from "../../src/db/connection.js";

@@ -1,6 +1,6 @@
 import { Api } from "grammy";
-import { installApiTransformers } from "../../src/bot/api-transformers.js";
-import { createTelegramGateway } from "../../src/bot/telegram-gateway.js";
+import { installApiTransformers } from "../../src/bot/telegram/api-transformers.js";
+import { createTelegramGateway } from "../../src/bot/telegram/telegram-gateway.js";
 import type { Db } from "../../src/db/connection.js";
 import { createDeliveryRepository } from "../../src/db/delivery-repository.js";
 import { silentLogger } from "../../src/logger.js";

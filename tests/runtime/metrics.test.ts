@@ -1,7 +1,7 @@
 import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
-import { installApiTransformers } from "../../src/bot/api-transformers.js";
-import { createTelegramGateway } from "../../src/bot/telegram-gateway.js";
+import { installApiTransformers } from "../../src/bot/telegram/api-transformers.js";
+import { createTelegramGateway } from "../../src/bot/telegram/telegram-gateway.js";
 import { createMetrics } from "../../src/runtime/metrics.js";
 import { type FakeBotApi, startFakeBotApi, TEST_TOKEN } from "../../src/sandbox/fake-bot-api.js";
 import { TEST_CHANNEL } from "../support/updates.js";

@@ -6,9 +6,9 @@ import {
   QueueError,
   QueueItemNotFoundError,
 } from "../../publishing/queue-errors.js";
-import { shownTime } from "../formatters/admin-text.js";
 import type { DeskMessages } from "../i18n/index.js";
 import type { EditorDesk } from "./desk.js";
+import { shownTime } from "./formatters/desk-text.js";
 
 /** "Post now" as plain data: what the publisher did, or why it could not (no such item, …). */
 export type PostNowResult =

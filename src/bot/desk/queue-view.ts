@@ -1,6 +1,6 @@
-import type { QueueEntry, QueueView } from "../formatters/admin-queue.js";
 import type { DeskMessages } from "../i18n/index.js";
 import type { EditorDesk } from "./desk.js";
+import type { QueueEntry, QueueView } from "./formatters/queue.js";
 
 /** Failed items shown after the live ones, newest first. */
 const FAILED_SHOWN = 10;

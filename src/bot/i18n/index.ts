@@ -1,13 +1,13 @@
 import type { Locale } from "../../i18n/locale.js";
-import { deskEn } from "./desk-en.js";
-import type { DeskMessages } from "./desk-messages.js";
-import { deskRu } from "./desk-ru.js";
-import { en } from "./en.js";
-import type { Messages } from "./messages.js";
-import { ru } from "./ru.js";
+import type { DeskMessages } from "../desk/texts/desk-messages.js";
+import { deskEn } from "../desk/texts/en.js";
+import { deskRu } from "../desk/texts/ru.js";
+import { en } from "../readers/texts/en.js";
+import type { Messages } from "../readers/texts/reader-messages.js";
+import { ru } from "../readers/texts/ru.js";
 
-export type { DeskMessages } from "./desk-messages.js";
-export type { CommandHelp, Messages } from "./messages.js";
+export type { DeskMessages } from "../desk/texts/desk-messages.js";
+export type { CommandHelp, Messages } from "../readers/texts/reader-messages.js";
 
 /** Every catalogue, by language: a language is added here and type-checked against both interfaces. */
 export const CATALOGUE: Readonly<Record<Locale, { reader: Messages; desk: DeskMessages }>> = {

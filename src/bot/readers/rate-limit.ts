@@ -1,8 +1,8 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Composer } from "grammy";
-import { sendingAs } from "../delivery/send-priority.js";
-import type { BotContext } from "./context.js";
-import { messagesFor } from "./i18n/index.js";
+import { sendingAs } from "../../delivery/send-priority.js";
+import type { BotContext } from "../context.js";
+import { messagesFor } from "../i18n/index.js";
 
 /** How many expensive requests one reader may make in a window. */
 export interface RateLimitSettings {

@@ -2,8 +2,8 @@ import { GrammyError, type InlineKeyboard } from "grammy";
 import type { ArticleScope } from "../../articles/article.js";
 import { type Piece, renderHtml } from "../../publishing/telegram-html.js";
 import type { BotContext } from "../context.js";
-import type { ReaderFormat } from "../formatters/reader-text.js";
 import { messagesFor } from "../i18n/index.js";
+import type { ReaderFormat } from "./formatters/reader-text.js";
 
 /** The instance settings the readers' features show: everything of ReaderFormat but the bot. */
 export type ReaderSettings = Omit<ReaderFormat, "botUsername" | "privateMark"> & {

@@ -1,12 +1,12 @@
 import { type Api, HttpError, type Transformer } from "grammy";
-import { isGroupLike } from "../delivery/send-budget.js";
-import { priorityOverride } from "../delivery/send-priority.js";
+import { isGroupLike } from "../../delivery/send-budget.js";
+import { priorityOverride } from "../../delivery/send-priority.js";
 import {
   type AttemptResult,
   createSendScheduler,
   type SendPriority,
   type SendScheduler,
-} from "../delivery/send-scheduler.js";
+} from "../../delivery/send-scheduler.js";
 import { isRepeatable, wasNeverDelivered } from "./network-errors.js";
 
 /** Whose chats are whose, so the scheduler can serve the channel and the editors first. */

@@ -1,5 +1,5 @@
 import { type Api, GrammyError, HttpError, InlineKeyboard } from "grammy";
-import type { ChannelGateway, OutgoingPost } from "../publishing/channel-gateway.js";
+import type { ChannelGateway, OutgoingPost } from "../../publishing/channel-gateway.js";
 import {
   BadMarkupError,
   BadRequestError,
@@ -7,10 +7,10 @@ import {
   OutcomeUnknownError,
   RateLimitedError,
   TransientDeliveryError,
-} from "../publishing/delivery-errors.js";
-import { outcomeQuestionHtml } from "./formatters/outcome-question.js";
-import { deskFor } from "./i18n/index.js";
-import { outcomeData } from "./keyboards/admin-callback-data.js";
+} from "../../publishing/delivery-errors.js";
+import { outcomeQuestionHtml } from "../desk/formatters/outcome-question.js";
+import { outcomeData } from "../desk/keyboards/callback-data.js";
+import { deskFor } from "../i18n/index.js";
 import { wasNeverDelivered } from "./network-errors.js";
 
 /** Maps what grammY throws to the publisher's delivery errors. */

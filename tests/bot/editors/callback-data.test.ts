@@ -3,7 +3,7 @@ import {
   parseQueueData,
   queueItemData,
   queuePageData,
-} from "../../../src/bot/keyboards/admin-callback-data.js";
+} from "../../../src/bot/desk/keyboards/callback-data.js";
 
 describe("queue button data", () => {
   it("round-trips and stays far below Telegram's 64 bytes", () => {

@@ -32,8 +32,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const start = closedAfterEach(() => startEditorHarness({ env: { ALLOW_PRIVATE_FEEDS: "true" } }));
-const say = (h: BotHarness, text: string) =>
-  h.send(privateMessage(text, { from: RUSSIAN_EDITOR }));
+const say = (h: BotHarness, text: string) => h.send(privateMessage(text, { from: RUSSIAN_EDITOR }));
 const lastText = (h: BotHarness) => h.fake.messages(EDITOR.id).at(-1)!.text;
 
 describe("a feed refused in the worker, told to a Russian-speaking editor", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleWhen, parseWhen } from "../../../src/bot/input/parse-when.js";
+import { exampleWhen, parseWhen } from "../../../src/bot/desk/parse-when.js";
 import { fromWallTime } from "../../../src/time/zoned-time.js";
 
 const ZONE = "Europe/Moscow";

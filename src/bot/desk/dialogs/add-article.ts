@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { BotContext, DialogContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { deskFor } from "../i18n/index.js";
+import type { BotContext, DialogContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import type { EditorDesk } from "../desk.js";
 import { replyWithIntake } from "../replies/intake-replies.js";
 import { nextInput } from "./dialog-input.js";
 

@@ -1,17 +1,12 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { formatClockWithOffset, formatShownTime } from "../../time/shown-time.js";
-import type { BotContext, DialogContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { escapeHtml } from "../formatters/admin-text.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { exampleWhen, parseWhen } from "../input/parse-when.js";
-import {
-  NEW_AT_DATA,
-  NEW_NEXT_SLOT,
-  NEW_NOW,
-  newAtData,
-} from "../keyboards/admin-callback-data.js";
-import { momentsKeyboard, whenKeyboard } from "../keyboards/admin-new-article.js";
+import { formatClockWithOffset, formatShownTime } from "../../../time/shown-time.js";
+import type { BotContext, DialogContext } from "../../context.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import type { EditorDesk } from "../desk.js";
+import { escapeHtml } from "../formatters/desk-text.js";
+import { NEW_AT_DATA, NEW_NEXT_SLOT, NEW_NOW, newAtData } from "../keyboards/callback-data.js";
+import { momentsKeyboard, whenKeyboard } from "../keyboards/new-article.js";
+import { exampleWhen, parseWhen } from "../parse-when.js";
 import { nextInput } from "./dialog-input.js";
 
 export type When =

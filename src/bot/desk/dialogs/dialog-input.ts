@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
-import type { BotContext, DialogContext } from "../context.js";
-import { deskFor } from "../i18n/index.js";
+import type { BotContext, DialogContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
 
 /** What an editor answered at one step of a dialog. */
 export type DialogInput =

@@ -1,7 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
-import type { BotContext, DialogContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
+import type { BotContext, DialogContext } from "../../context.js";
+import type { EditorDesk } from "../desk.js";
 import { ADD_ARTICLE_CONVERSATION, createAddArticleConversation } from "./add-article.js";
 import { createFeedWordsConversation, FEED_WORDS_CONVERSATION } from "./feed-words.js";
 import { createNewArticleConversation, NEW_ARTICLE_CONVERSATION } from "./new-article.js";

@@ -1,10 +1,10 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { FeedNotFoundError } from "../../feeds/feed-errors.js";
-import { parseWordList } from "../../feeds/feed-rules.js";
-import type { BotContext, DialogContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { escapeHtml } from "../formatters/admin-text.js";
-import { deskFor } from "../i18n/index.js";
+import { FeedNotFoundError } from "../../../feeds/feed-errors.js";
+import { parseWordList } from "../../../feeds/feed-rules.js";
+import type { BotContext, DialogContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import type { EditorDesk } from "../desk.js";
+import { escapeHtml } from "../formatters/desk-text.js";
 import { replyFeedCard } from "../replies/feed-card-replies.js";
 import { nextInput } from "./dialog-input.js";
 

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import { ADD_ARTICLE_CONVERSATION } from "../conversations/add-article.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { deskFor } from "../i18n/index.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { ADD_ARTICLE_CONVERSATION } from "../dialogs/add-article.js";
 import { replyWithIntake } from "../replies/intake-replies.js";
 
 /** `/add <text>` stores, queues and previews an article; a bare `/add` asks for the text. */

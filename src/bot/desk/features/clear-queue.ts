@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { shortTitle } from "../formatters/admin-text.js";
-import { type DeskMessages, deskFor } from "../i18n/index.js";
-import { parseFeedClearData } from "../keyboards/admin-callback-data.js";
-import { clearFeedKeyboard } from "../keyboards/admin-confirm.js";
+import type { BotContext } from "../../context.js";
+import { type DeskMessages, deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { shortTitle } from "../formatters/desk-text.js";
+import { parseFeedClearData } from "../keyboards/callback-data.js";
+import { clearFeedKeyboard } from "../keyboards/confirm.js";
 
 /** The feed as editors know it: "#3 (Title)". */
 function feedLabel(desk: EditorDesk, feedId: number): string {

@@ -1,12 +1,12 @@
 import { Composer, GrammyError } from "grammy";
-import type { BotContext } from "../context.js";
-import { FEED_WORDS_CONVERSATION } from "../conversations/feed-words.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { shortTitle } from "../formatters/admin-text.js";
-import { deskFor } from "../i18n/index.js";
-import { parseFeedCardData } from "../keyboards/admin-callback-data.js";
-import { confirmRemoveKeyboard } from "../keyboards/admin-feed-card.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { FEED_WORDS_CONVERSATION } from "../dialogs/feed-words.js";
+import { shortTitle } from "../formatters/desk-text.js";
+import { parseFeedCardData } from "../keyboards/callback-data.js";
+import { confirmRemoveKeyboard } from "../keyboards/feed-card.js";
 import { editFeedCard } from "../replies/feed-card-replies.js";
 
 const isNotModified = (error: unknown) =>

@@ -1,12 +1,12 @@
 import { Composer, InputFile } from "grammy";
-import { FeedError } from "../../feeds/feed-errors.js";
-import { writeOpml } from "../../feeds/opml.js";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { feedAddedHtml, feedListHtml, feedReason } from "../formatters/admin-feeds.js";
-import { shortTitle } from "../formatters/admin-text.js";
-import { deskFor } from "../i18n/index.js";
+import { FeedError } from "../../../feeds/feed-errors.js";
+import { writeOpml } from "../../../feeds/opml.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { shortTitle } from "../formatters/desk-text.js";
+import { feedAddedHtml, feedListHtml, feedReason } from "../formatters/feeds.js";
 import { replyFeedCard } from "../replies/feed-card-replies.js";
 
 const STORE_ONLY = /^(?:store-only|storeonly|store_only)$/i;

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { deskFor, messagesFor } from "../i18n/index.js";
+import type { BotContext } from "../../context.js";
+import { deskFor, messagesFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
 
 /** The editors' commands: anyone else who sends one is refused politely. */
 export const EDITOR_COMMANDS = [

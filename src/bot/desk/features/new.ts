@@ -1,16 +1,16 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import { NEW_ARTICLE_CONVERSATION } from "../conversations/new-article.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { deskFor } from "../i18n/index.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { NEW_ARTICLE_CONVERSATION } from "../dialogs/new-article.js";
 import {
   NEW_AT_DATA,
   NEW_CANCEL,
   NEW_CONFIRM,
   NEW_NEXT_SLOT,
   NEW_NOW,
-} from "../keyboards/admin-callback-data.js";
+} from "../keyboards/callback-data.js";
 
 /** `/new` enters the guided dialog; `/cancel` and dialog buttons outside a dialog are answered. */
 export function createAdminNewFeature(desk: EditorDesk): Composer<BotContext> {

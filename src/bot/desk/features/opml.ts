@@ -1,12 +1,12 @@
 import { Composer } from "grammy";
-import { MAX_OPML_BYTES, OpmlError, readOpml } from "../../feeds/opml.js";
-import { importOpmlEntries } from "../../feeds/opml-import.js";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { downloadChatFile, FileDownloadError } from "../editor-desk/download-file.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { opmlReportHtml } from "../formatters/admin-feeds.js";
-import { deskFor } from "../i18n/index.js";
+import { MAX_OPML_BYTES, OpmlError, readOpml } from "../../../feeds/opml.js";
+import { importOpmlEntries } from "../../../feeds/opml-import.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { downloadChatFile, FileDownloadError } from "../download-file.js";
+import { opmlReportHtml } from "../formatters/feeds.js";
 
 /** Whether a sent document looks like an OPML list (by name or type). */
 export function looksLikeOpml(document: { file_name?: string; mime_type?: string }): boolean {

@@ -1,15 +1,15 @@
 import { Composer } from "grammy";
-import type { EditorChoice } from "../../db/delivery-repository.js";
-import type { ResolveOutcome } from "../../publishing/publisher.js";
-import { QueueError } from "../../publishing/queue-errors.js";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeText } from "../formatters/admin-publish.js";
-import { escapeHtml } from "../formatters/admin-text.js";
+import type { EditorChoice } from "../../../db/delivery-repository.js";
+import type { ResolveOutcome } from "../../../publishing/publisher.js";
+import { QueueError } from "../../../publishing/queue-errors.js";
+import type { BotContext } from "../../context.js";
+import { type DeskMessages, deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { escapeHtml } from "../formatters/desk-text.js";
 import { outcomeAnsweredHtml } from "../formatters/outcome-question.js";
-import { type DeskMessages, deskFor } from "../i18n/index.js";
-import { OUTCOME_DATA } from "../keyboards/admin-callback-data.js";
+import { publishOutcomeText } from "../formatters/publish.js";
+import { OUTCOME_DATA } from "../keyboards/callback-data.js";
 
 function answeredHtml(
   d: DeskMessages,

@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
-import type { PasteOrigin } from "../../editorial/article-intake.js";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { keepPaste, takePaste } from "../editor-desk/paste-store.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { shortTitle } from "../formatters/admin-text.js";
-import { deskFor } from "../i18n/index.js";
-import { PASTE_DATA, pasteDropData, pasteQueueData } from "../keyboards/admin-callback-data.js";
+import type { PasteOrigin } from "../../../editorial/article-intake.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { shortTitle } from "../formatters/desk-text.js";
+import { PASTE_DATA, pasteDropData, pasteQueueData } from "../keyboards/callback-data.js";
+import { keepPaste, takePaste } from "../paste-store.js";
 import { replyWithIntake } from "../replies/intake-replies.js";
 
 /** A pasted text at least this long (and on several lines) looks like an article. */

@@ -1,12 +1,12 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
-import { escapeHtml, shownTime } from "../formatters/admin-text.js";
-import { deskFor } from "../i18n/index.js";
-import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { escapeHtml, shownTime } from "../formatters/desk-text.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/publish.js";
+import { postEarlyKeyboard } from "../keyboards/confirm.js";
+import { postNowInBackground, scheduledFor } from "../post-now.js";
 
 const ITEM_ID = /^#?(\d{1,12})$/;
 

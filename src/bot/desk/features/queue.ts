@@ -1,17 +1,17 @@
 import { Composer, GrammyError } from "grammy";
-import { QueueError } from "../../publishing/queue-errors.js";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { postNowInBackground, scheduledFor } from "../editor-desk/post-now.js";
-import { loadQueueView } from "../editor-desk/queue-view.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/admin-publish.js";
-import { clampPage, queuePageHtml } from "../formatters/admin-queue.js";
-import { escapeHtml } from "../formatters/admin-text.js";
-import { type DeskMessages, deskFor } from "../i18n/index.js";
-import { parseQueueData, type QueueButton } from "../keyboards/admin-callback-data.js";
-import { postEarlyKeyboard } from "../keyboards/admin-confirm.js";
-import { queueKeyboard } from "../keyboards/admin-queue.js";
+import { QueueError } from "../../../publishing/queue-errors.js";
+import type { BotContext } from "../../context.js";
+import { type DeskMessages, deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { escapeHtml } from "../formatters/desk-text.js";
+import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/publish.js";
+import { clampPage, queuePageHtml } from "../formatters/queue.js";
+import { parseQueueData, type QueueButton } from "../keyboards/callback-data.js";
+import { postEarlyKeyboard } from "../keyboards/confirm.js";
+import { queueKeyboard } from "../keyboards/queue.js";
+import { postNowInBackground, scheduledFor } from "../post-now.js";
+import { loadQueueView } from "../queue-view.js";
 
 const isNotModified = (error: unknown) =>
   error instanceof GrammyError && error.description.includes("message is not modified");

@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
-import { createStatsService } from "../../stats/editor-stats.js";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { statsHtml } from "../formatters/admin-stats.js";
-import { deskFor } from "../i18n/index.js";
+import { createStatsService } from "../../../stats/editor-stats.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { statsHtml } from "../formatters/stats.js";
 
 /** /stats for editors: archive, queue, posts, feeds' health, pause and the last delivery error. */
 export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> {

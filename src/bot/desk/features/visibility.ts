@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
-import { isAdminOf } from "../filters/is-admin.js";
-import { deskFor } from "../i18n/index.js";
-import { MAKE_PUBLIC_DATA } from "../keyboards/admin-callback-data.js";
+import type { BotContext } from "../../context.js";
+import { deskFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
+import type { EditorDesk } from "../desk.js";
+import { MAKE_PUBLIC_DATA } from "../keyboards/callback-data.js";
 
 /**
  * "Make public now" (under an editor's `/start a<ID>` of a private article): an editor releases

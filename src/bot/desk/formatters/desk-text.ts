@@ -1,6 +1,6 @@
-import type { Locale } from "../../i18n/locale.js";
-import { escapeHtml } from "../../publishing/telegram-html.js";
-import { formatShownTime } from "../../time/shown-time.js";
+import type { Locale } from "../../../i18n/locale.js";
+import { escapeHtml } from "../../../publishing/telegram-html.js";
+import { formatShownTime } from "../../../time/shown-time.js";
 
 export { escapeHtml };
 

@@ -1,10 +1,10 @@
-import type { Feed } from "../../feeds/feed.js";
-import type { FeedProblem } from "../../feeds/feed-errors.js";
-import type { AddFeedResult } from "../../feeds/feed-service.js";
-import type { OpmlOutcome } from "../../feeds/opml-import.js";
-import { refusedSummary } from "../../feeds/store-fetch.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
+import type { Feed } from "../../../feeds/feed.js";
+import type { FeedProblem } from "../../../feeds/feed-errors.js";
+import type { AddFeedResult } from "../../../feeds/feed-service.js";
+import type { OpmlOutcome } from "../../../feeds/opml-import.js";
+import { refusedSummary } from "../../../feeds/store-fetch.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./desk-text.js";
 
 /**
  * Why a feed was refused, in the editor's language. English keeps the services' own wording,

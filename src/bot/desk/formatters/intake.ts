@@ -1,7 +1,7 @@
-import type { ArticleProblem } from "../../articles/article-problem.js";
-import type { IntakeResult, ItemSummary } from "../../editorial/article-intake.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { escapeHtml, shownTime } from "./admin-text.js";
+import type { ArticleProblem } from "../../../articles/article-problem.js";
+import type { IntakeResult, ItemSummary } from "../../../editorial/article-intake.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { escapeHtml, shownTime } from "./desk-text.js";
 
 /** "item #3, position 2, planned 12 Mar 2025, 10:30 GMT+3" or why there is no planned time. */
 export function whereInQueue(

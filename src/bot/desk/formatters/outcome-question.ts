@@ -1,7 +1,7 @@
-import type { EditorChoice } from "../../db/delivery-repository.js";
-import type { OutcomeQuestion } from "../../publishing/channel-gateway.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { escapeHtml } from "./admin-text.js";
+import type { EditorChoice } from "../../../db/delivery-repository.js";
+import type { OutcomeQuestion } from "../../../publishing/channel-gateway.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { escapeHtml } from "./desk-text.js";
 
 /** The one message each editor gets when the bot cannot know whether a post went out. */
 export function outcomeQuestionHtml(d: DeskMessages, q: OutcomeQuestion): string {

@@ -1,6 +1,6 @@
-import type { PublishOutcome } from "../../publishing/publisher.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { escapeHtml, shownTime } from "./admin-text.js";
+import type { PublishOutcome } from "../../../publishing/publisher.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { escapeHtml, shownTime } from "./desk-text.js";
 
 /** What "Post now" did, as a short plain sentence (fits a button answer: ≤ 200 characters). */
 export function publishOutcomeText(d: DeskMessages, outcome: PublishOutcome): string {

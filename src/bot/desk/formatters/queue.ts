@@ -1,7 +1,7 @@
-import type { PauseInfo } from "../../publishing/pause-state.js";
-import type { QueueState } from "../../publishing/queue-item.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { escapeHtml, shortTitle, shownError, shownTime } from "./admin-text.js";
+import type { PauseInfo } from "../../../publishing/pause-state.js";
+import type { QueueState } from "../../../publishing/queue-item.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { escapeHtml, shortTitle, shownError, shownTime } from "./desk-text.js";
 
 /** One line of the /queue list: a live item (queued, sending) or a recently failed one. */
 export interface QueueEntry {

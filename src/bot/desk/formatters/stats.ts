@@ -1,8 +1,8 @@
-import type { StatsSnapshot } from "../../stats/editor-stats.js";
-import type { TelegramReachability } from "../deps.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { storedReason } from "./admin-feeds.js";
-import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./admin-text.js";
+import type { StatsSnapshot } from "../../../stats/editor-stats.js";
+import type { TelegramReachability } from "../../deps.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { escapeHtml, fitEntries, shortTitle, shownError, shownTime } from "./desk-text.js";
+import { storedReason } from "./feeds.js";
 
 /** The /stats message; with a warning line while Telegram has been unreachable for a while. */
 export function statsHtml(

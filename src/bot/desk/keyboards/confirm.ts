@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import type { DeskMessages } from "../i18n/index.js";
-import { feedClearData, queueItemData } from "./admin-callback-data.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { feedClearData, queueItemData } from "./callback-data.js";
 
 /** Under "item #N is scheduled for …": post it early, or keep it as planned. */
 export function postEarlyKeyboard(d: DeskMessages, itemId: number): InlineKeyboard {

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
-import type { Feed } from "../../feeds/feed.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { feedCardData } from "./admin-callback-data.js";
+import type { Feed } from "../../../feeds/feed.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { feedCardData } from "./callback-data.js";
 
 /** Under a /feed card: store-only, polling, include and exclude words, remove. */
 export function feedCardKeyboard(d: DeskMessages, feed: Feed): InlineKeyboard {

@@ -1,12 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import type { DeskMessages } from "../i18n/index.js";
-import {
-  NEW_CANCEL,
-  NEW_CONFIRM,
-  NEW_NEXT_SLOT,
-  NEW_NOW,
-  newAtData,
-} from "./admin-callback-data.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { NEW_CANCEL, NEW_CONFIRM, NEW_NEXT_SLOT, NEW_NOW, newAtData } from "./callback-data.js";
 
 /** The /new dialog's "when" step: the next scheduled slot, or right now. */
 export const whenKeyboard = (d: DeskMessages): InlineKeyboard =>

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import type { DeskMessages } from "../i18n/index.js";
-import { queueItemData } from "./admin-callback-data.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { queueItemData } from "./callback-data.js";
 
 /** Under a post preview: Post now · Remove · Move to top, for one queued item. */
 export function previewKeyboard(d: DeskMessages, itemId: number): InlineKeyboard {

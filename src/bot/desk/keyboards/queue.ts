@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { pageCount, QUEUE_PAGE_SIZE, type QueueView } from "../formatters/admin-queue.js";
-import { feedClearData, queueItemData, queuePageData } from "./admin-callback-data.js";
+import { pageCount, QUEUE_PAGE_SIZE, type QueueView } from "../formatters/queue.js";
+import { feedClearData, queueItemData, queuePageData } from "./callback-data.js";
 
 /**
  * Buttons of one /queue page: per queued item Post now · Up · Down · Remove, per failed item

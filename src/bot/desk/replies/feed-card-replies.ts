@@ -1,8 +1,8 @@
 import type { Context } from "grammy";
-import type { Feed } from "../../feeds/feed.js";
-import { feedCardHtml } from "../formatters/admin-feeds.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { feedCardKeyboard } from "../keyboards/admin-feed-card.js";
+import type { Feed } from "../../../feeds/feed.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { feedCardHtml } from "../formatters/feeds.js";
+import { feedCardKeyboard } from "../keyboards/feed-card.js";
 
 const options = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
 

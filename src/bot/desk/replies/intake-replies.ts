@@ -1,8 +1,8 @@
 import type { Context, InlineKeyboard } from "grammy";
-import type { IntakeResult, PostPreview } from "../../editorial/article-intake.js";
-import { intakeStatusHtml, refusedHtml } from "../formatters/admin-intake.js";
-import type { DeskMessages } from "../i18n/index.js";
-import { previewKeyboard } from "../keyboards/admin-preview.js";
+import type { IntakeResult, PostPreview } from "../../../editorial/article-intake.js";
+import type { DeskMessages } from "../../i18n/index.js";
+import { intakeStatusHtml, refusedHtml } from "../formatters/intake.js";
+import { previewKeyboard } from "../keyboards/preview.js";
 
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;

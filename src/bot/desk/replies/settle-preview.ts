@@ -1,7 +1,7 @@
 import type { InlineKeyboard } from "grammy";
-import type { PostPreview } from "../../editorial/article-intake.js";
-import type { DialogContext } from "../context.js";
-import type { EditorDesk } from "../editor-desk/desk.js";
+import type { PostPreview } from "../../../editorial/article-intake.js";
+import type { DialogContext } from "../../context.js";
+import type { EditorDesk } from "../desk.js";
 import { withStatus } from "./intake-replies.js";
 
 /**

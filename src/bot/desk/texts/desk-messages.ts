@@ -1,10 +1,10 @@
-import type { ArticleProblem } from "../../articles/article-problem.js";
-import type { FeedProblem } from "../../feeds/feed-errors.js";
-import type { OpmlProblem } from "../../feeds/opml.js";
-import type { Locale } from "../../i18n/locale.js";
-import type { QueueState } from "../../publishing/queue-item.js";
-import type { WhenProblem as WhenReason } from "../input/parse-when.js";
-import type { CommandHelp } from "./messages.js";
+import type { ArticleProblem } from "../../../articles/article-problem.js";
+import type { FeedProblem } from "../../../feeds/feed-errors.js";
+import type { OpmlProblem } from "../../../feeds/opml.js";
+import type { Locale } from "../../../i18n/locale.js";
+import type { QueueState } from "../../../publishing/queue-item.js";
+import type { CommandHelp } from "../../readers/texts/reader-messages.js";
+import type { WhenProblem as WhenReason } from "../parse-when.js";
 
 /**
  * Every editor-facing text of the desk, in one language. Plain text unless a name ends in Html:

@@ -1,6 +1,6 @@
-import type { ArticleProblem } from "../../articles/article-problem.js";
-import type { FeedProblem } from "../../feeds/feed-errors.js";
-import { plural } from "../../i18n/plural.js";
+import type { ArticleProblem } from "../../../articles/article-problem.js";
+import type { FeedProblem } from "../../../feeds/feed-errors.js";
+import { plural } from "../../../i18n/plural.js";
 
 // The reasons the services give as data, worded for the desk.
 

@@ -1,6 +1,6 @@
-import { plural } from "../../i18n/plural.js";
-import { articleProblem, feedProblem } from "./desk-en-reasons.js";
+import { plural } from "../../../i18n/plural.js";
 import type { DeskMessages } from "./desk-messages.js";
+import { articleProblem, feedProblem } from "./en-reasons.js";
 
 const n = (count: number, one: string, other: string) => plural("en", count, { one, other });
 

@@ -1,6 +1,6 @@
-import { type PluralForms, plural } from "../../i18n/plural.js";
+import { type PluralForms, plural } from "../../../i18n/plural.js";
 import type { DeskMessages } from "./desk-messages.js";
-import { articleProblem, feedProblem } from "./desk-ru-reasons.js";
+import { articleProblem, feedProblem } from "./ru-reasons.js";
 
 const n = (count: number, one: string, few: string, many: string) =>
   plural("ru", count, { one, few, many, other: few } satisfies PluralForms);

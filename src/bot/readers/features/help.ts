@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import { isAdminOf } from "../filters/is-admin.js";
+import type { BotContext } from "../../context.js";
+import { deskFor, messagesFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
 import { deskHelpPieces, helpMessage } from "../formatters/help-text.js";
-import { deskFor, messagesFor } from "../i18n/index.js";
-import { replyPieces } from "../replies/reader-replies.js";
+import { replyPieces } from "../reader-replies.js";
 
 /**
  * /help: what the bot does and its commands, an example each, in the user's language; an

@@ -1,17 +1,17 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
-import type { Article } from "../../articles/article.js";
-import type { ArticleService } from "../../articles/article-service.js";
-import { displayUrl } from "../../articles/display-url.js";
-import { isWebUrl, renderHtml } from "../../publishing/telegram-html.js";
-import type { BotContext } from "../context.js";
-import type { ReaderSearch } from "../deps.js";
+import type { Article } from "../../../articles/article.js";
+import type { ArticleService } from "../../../articles/article-service.js";
+import { displayUrl } from "../../../articles/display-url.js";
+import { isWebUrl, renderHtml } from "../../../publishing/telegram-html.js";
+import type { BotContext } from "../../context.js";
+import type { ReaderSearch } from "../../deps.js";
+import { type Messages, messagesFor } from "../../i18n/index.js";
 import { leadLine } from "../formatters/article-list.js";
 import { oneLine, type ReaderFormat } from "../formatters/reader-text.js";
 import { shortPost } from "../formatters/short-post.js";
-import { type Messages, messagesFor } from "../i18n/index.js";
-import { cleanQuery } from "../input/search-queries.js";
-import { type ReaderSettings, readerFormat } from "../replies/reader-replies.js";
+import { type ReaderSettings, readerFormat } from "../reader-replies.js";
+import { cleanQuery } from "../search-queries.js";
 
 /** Results per answer, and how far a reader may scroll (Telegram asks again with next_offset). */
 export const INLINE_PAGE_SIZE = 20;

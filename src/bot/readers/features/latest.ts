@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
-import type { ArticleService } from "../../articles/article-service.js";
-import type { BotContext } from "../context.js";
+import type { ArticleService } from "../../../articles/article-service.js";
+import type { BotContext } from "../../context.js";
+import { type Messages, messagesFor } from "../../i18n/index.js";
 import { latestMessage } from "../formatters/article-list.js";
 import { oneLine } from "../formatters/reader-text.js";
-import { type Messages, messagesFor } from "../i18n/index.js";
 import { pagerKeyboard } from "../keyboards/pager.js";
 import {
   latestPageData,
@@ -17,7 +17,7 @@ import {
   readerFormat,
   readerScope,
   replyPieces,
-} from "../replies/reader-replies.js";
+} from "../reader-replies.js";
 
 export const DEFAULT_LATEST_COUNT = 5;
 

@@ -1,10 +1,9 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
-import type { ReaderSearch } from "../deps.js";
+import type { BotContext } from "../../context.js";
+import type { ReaderSearch } from "../../deps.js";
+import { messagesFor } from "../../i18n/index.js";
 import { oneLine } from "../formatters/reader-text.js";
 import { nothingFoundMessage, searchPageMessage } from "../formatters/search-results.js";
-import { messagesFor } from "../i18n/index.js";
-import { cleanQuery, createQueryStore, type QueryStore } from "../input/search-queries.js";
 import { pagerKeyboard } from "../keyboards/pager.js";
 import {
   fitsInline,
@@ -19,7 +18,8 @@ import {
   readerFormat,
   readerScope,
   replyPieces,
-} from "../replies/reader-replies.js";
+} from "../reader-replies.js";
+import { cleanQuery, createQueryStore, type QueryStore } from "../search-queries.js";
 
 export const SEARCH_PAGE_SIZE = 5;
 /** How much of the query the result title repeats. */

@@ -1,17 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { ArticleService } from "../../articles/article-service.js";
-import { formatPost } from "../../publishing/format-post.js";
-import type { BotContext } from "../context.js";
-import { isAdminOf } from "../filters/is-admin.js";
+import type { ArticleService } from "../../../articles/article-service.js";
+import { formatPost } from "../../../publishing/format-post.js";
+import type { BotContext } from "../../context.js";
+import { makePublicData } from "../../desk/keyboards/callback-data.js";
+import { deskFor, messagesFor } from "../../i18n/index.js";
+import { isAdminOf } from "../../shared/is-admin.js";
 import { welcomeMessage } from "../formatters/help-text.js";
-import { deskFor, messagesFor } from "../i18n/index.js";
-import { makePublicData } from "../keyboards/admin-callback-data.js";
-import {
-  type ReaderSettings,
-  readerFormat,
-  readerScope,
-  replyPieces,
-} from "../replies/reader-replies.js";
+import { type ReaderSettings, readerFormat, readerScope, replyPieces } from "../reader-replies.js";
 
 export interface StartFeatureDeps {
   readonly articles: Pick<ArticleService, "findVisible">;

@@ -1,15 +1,10 @@
 import { Composer } from "grammy";
-import type { ArticleService } from "../../articles/article-service.js";
-import { summarize } from "../../summaries/index.js";
-import type { BotContext } from "../context.js";
+import type { ArticleService } from "../../../articles/article-service.js";
+import { summarize } from "../../../summaries/index.js";
+import type { BotContext } from "../../context.js";
+import { messagesFor } from "../../i18n/index.js";
 import { articleSummaryMessage, digestMessage } from "../formatters/summaries.js";
-import { messagesFor } from "../i18n/index.js";
-import {
-  type ReaderSettings,
-  readerFormat,
-  readerScope,
-  replyPieces,
-} from "../replies/reader-replies.js";
+import { type ReaderSettings, readerFormat, readerScope, replyPieces } from "../reader-replies.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many stories the day's digest lists at most. */

@@ -1,8 +1,8 @@
-import type { Article } from "../../articles/article.js";
-import type { Piece } from "../../publishing/telegram-html.js";
-import { leadSentence } from "../../summaries/index.js";
-import { formatHouseTime } from "../../time/zoned-time.js";
-import type { Messages } from "../i18n/index.js";
+import type { Article } from "../../../articles/article.js";
+import type { Piece } from "../../../publishing/telegram-html.js";
+import { leadSentence } from "../../../summaries/index.js";
+import { formatHouseTime } from "../../../time/zoned-time.js";
+import type { Messages } from "../../i18n/index.js";
 import { fitItems, headlinePiece, oneLine, type ReaderFormat } from "./reader-text.js";
 
 /** A lead line is one line: longer ones are cut at a word end. */

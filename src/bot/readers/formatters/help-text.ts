@@ -1,5 +1,5 @@
-import type { Piece } from "../../publishing/telegram-html.js";
-import type { DeskMessages, Messages } from "../i18n/index.js";
+import type { Piece } from "../../../publishing/telegram-html.js";
+import type { DeskMessages, Messages } from "../../i18n/index.js";
 
 /** The command list: each command's example (tappable in Telegram) and what it does. */
 function commandList(m: Messages, botUsername: string | undefined): Piece[] {

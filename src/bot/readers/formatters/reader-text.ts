@@ -1,7 +1,7 @@
-import type { Article, Visibility } from "../../articles/article.js";
-import { displayUrl } from "../../articles/display-url.js";
-import { cutParagraph } from "../../publishing/cut-text.js";
-import { isWebUrl, type Piece } from "../../publishing/telegram-html.js";
+import type { Article, Visibility } from "../../../articles/article.js";
+import { displayUrl } from "../../../articles/display-url.js";
+import { cutParagraph } from "../../../publishing/cut-text.js";
+import { isWebUrl, type Piece } from "../../../publishing/telegram-html.js";
 
 /** What the reader-side renderings need to know about this instance. */
 export interface ReaderFormat {

@@ -1,7 +1,7 @@
-import type { Visibility } from "../../articles/article.js";
-import type { Piece } from "../../publishing/telegram-html.js";
-import { formatHouseTime } from "../../time/zoned-time.js";
-import type { Messages } from "../i18n/index.js";
+import type { Visibility } from "../../../articles/article.js";
+import type { Piece } from "../../../publishing/telegram-html.js";
+import { formatHouseTime } from "../../../time/zoned-time.js";
+import type { Messages } from "../../i18n/index.js";
 import { articleLink, fitItems, markedTitle, oneLine, type ReaderFormat } from "./reader-text.js";
 
 /** A piece of a snippet; `match` marks the words the reader searched for. */

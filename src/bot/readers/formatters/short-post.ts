@@ -1,7 +1,7 @@
-import type { Article } from "../../articles/article.js";
-import { isWebUrl, type Piece } from "../../publishing/telegram-html.js";
-import { formatHouseTime } from "../../time/zoned-time.js";
-import type { Messages } from "../i18n/index.js";
+import type { Article } from "../../../articles/article.js";
+import { isWebUrl, type Piece } from "../../../publishing/telegram-html.js";
+import { formatHouseTime } from "../../../time/zoned-time.js";
+import type { Messages } from "../../i18n/index.js";
 import { articleLink, oneLine, type ReaderFormat } from "./reader-text.js";
 
 /**

@@ -1,7 +1,7 @@
-import type { Article } from "../../articles/article.js";
-import type { Piece } from "../../publishing/telegram-html.js";
-import { formatHouseTime } from "../../time/zoned-time.js";
-import type { Messages } from "../i18n/index.js";
+import type { Article } from "../../../articles/article.js";
+import type { Piece } from "../../../publishing/telegram-html.js";
+import { formatHouseTime } from "../../../time/zoned-time.js";
+import type { Messages } from "../../i18n/index.js";
 import { leadLine } from "./article-list.js";
 import {
   articleLink,

@@ -1,4 +1,4 @@
-import type { Messages } from "./messages.js";
+import type { Messages } from "./reader-messages.js";
 
 export const en: Messages = {
   welcomeTitle: "Hello! I am the newsroom's bot.",
