@@ -4,7 +4,7 @@ import type { EditorMenusRepository } from "../db/editor-menus-repository.js";
 import { LOCALES, type Locale } from "../i18n/locale.js";
 import type { Logger } from "../logger.js";
 import type { LocaleFlavor } from "./context.js";
-import { DESK_MENU_COMMANDS } from "./desk/texts/desk-messages.js";
+import { DESK_MENU_COMMANDS } from "./desk/desk-commands.js";
 import { deskFor } from "./i18n/index.js";
 
 const READER_MENU: Record<Locale, { command: string; description: string }[]> = {

@@ -3,6 +3,7 @@ import type { BotContext } from "../../context.js";
 import { type DeskMessages, deskFor } from "../../i18n/index.js";
 import { isAdminOf } from "../../shared/is-admin.js";
 import type { EditorDesk } from "../desk.js";
+import { deskCommand } from "../desk-commands.js";
 import { shortTitle } from "../formatters/desk-text.js";
 import { parseFeedClearData } from "../keyboards/callback-data.js";
 import { clearFeedKeyboard } from "../keyboards/confirm.js";
@@ -38,7 +39,7 @@ export function createAdminClearQueueFeature(desk: EditorDesk): Composer<BotCont
     });
   }
 
-  editor.chatType("private").command("clearqueue", async (ctx) => {
+  editor.chatType("private").command(deskCommand("clearqueue"), async (ctx) => {
     const id = /^#?(\d{1,12})$/.exec(ctx.match.trim())?.[1];
     if (id === undefined) {
       await ctx.reply(deskFor(ctx.locale).clearqueueUsage);

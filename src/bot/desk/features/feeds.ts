@@ -5,6 +5,7 @@ import type { BotContext } from "../../context.js";
 import { deskFor } from "../../i18n/index.js";
 import { isAdminOf } from "../../shared/is-admin.js";
 import type { EditorDesk } from "../desk.js";
+import { deskCommand } from "../desk-commands.js";
 import { shortTitle } from "../formatters/desk-text.js";
 import { feedAddedHtml, feedListHtml, feedReason } from "../formatters/feeds.js";
 import { replyFeedCard } from "../replies/feed-card-replies.js";
@@ -45,7 +46,7 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
   if (!feeds) return feature;
   const editor = feature.chatType("private").filter(isAdminOf(desk.adminIds));
 
-  editor.command("addfeed", async (ctx) => {
+  editor.command(deskCommand("addfeed"), async (ctx) => {
     const d = deskFor(ctx.locale);
     const wanted = parseAddFeed(ctx.match);
     if (!wanted) {
@@ -65,7 +66,7 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
     }
   });
 
-  editor.command("feeds", async (ctx) => {
+  editor.command(deskCommand("feeds"), async (ctx) => {
     const d = deskFor(ctx.locale);
     const all = feeds.listFeeds();
     if (ctx.match.trim().toLowerCase() === "export") {
@@ -85,7 +86,7 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
     });
   });
 
-  editor.command("feed", async (ctx) => {
+  editor.command(deskCommand("feed"), async (ctx) => {
     const d = deskFor(ctx.locale);
     const id = FEED_ID.exec(ctx.match.trim())?.[1];
     if (id === undefined) {
@@ -100,7 +101,7 @@ export function createAdminFeedsFeature(desk: EditorDesk): Composer<BotContext> 
     await replyFeedCard(ctx, d, feed, desk.timezone);
   });
 
-  editor.command("removefeed", async (ctx) => {
+  editor.command(deskCommand("removefeed"), async (ctx) => {
     const d = deskFor(ctx.locale);
     const id = FEED_ID.exec(ctx.match.trim())?.[1];
     if (id === undefined) {

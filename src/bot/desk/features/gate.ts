@@ -2,22 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../context.js";
 import { deskFor, messagesFor } from "../../i18n/index.js";
 import { isAdminOf } from "../../shared/is-admin.js";
-
-/** The editors' commands: anyone else who sends one is refused politely. */
-export const EDITOR_COMMANDS = [
-  "add",
-  "new",
-  "queue",
-  "postnow",
-  "clearqueue",
-  "pause",
-  "resume",
-  "addfeed",
-  "feeds",
-  "feed",
-  "removefeed",
-  "stats",
-] as const;
+import { GATED_DESK_COMMANDS } from "../desk-commands.js";
 
 /**
  * Stands before the editors' features: a non-editor's editor command gets a polite refusal,
@@ -40,7 +25,7 @@ export function createEditorGate(adminIds: readonly number[]): Composer<BotConte
   });
   outsider
     .chatType("private")
-    .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(messagesFor(ctx.locale).editorsOnly));
+    .command([...GATED_DESK_COMMANDS], (ctx) => ctx.reply(messagesFor(ctx.locale).editorsOnly));
   outsider.callbackQuery(/^[qe]:/, (ctx) =>
     ctx.answerCallbackQuery({ text: messagesFor(ctx.locale).notAllowed, show_alert: true }),
   );
@@ -53,6 +38,6 @@ export function createDeskOffNotice(adminIds: readonly number[]): Composer<BotCo
   notice
     .chatType("private")
     .filter(isAdminOf(adminIds))
-    .command([...EDITOR_COMMANDS], (ctx) => ctx.reply(deskFor(ctx.locale).deskOff));
+    .command([...GATED_DESK_COMMANDS], (ctx) => ctx.reply(deskFor(ctx.locale).deskOff));
   return notice;
 }

@@ -3,6 +3,7 @@ import type { BotContext } from "../../context.js";
 import { deskFor } from "../../i18n/index.js";
 import { isAdminOf } from "../../shared/is-admin.js";
 import type { EditorDesk } from "../desk.js";
+import { deskCommand } from "../desk-commands.js";
 import { NEW_ARTICLE_CONVERSATION } from "../dialogs/new-article.js";
 import {
   NEW_AT_DATA,
@@ -19,11 +20,11 @@ export function createAdminNewFeature(desk: EditorDesk): Composer<BotContext> {
 
   editor
     .chatType("private")
-    .command("new", (ctx) => ctx.conversation.enter(NEW_ARTICLE_CONVERSATION));
+    .command(deskCommand("new"), (ctx) => ctx.conversation.enter(NEW_ARTICLE_CONVERSATION));
   // Inside a dialog /cancel is read by the dialog itself; here there is none.
   editor
     .chatType("private")
-    .command("cancel", (ctx) => ctx.reply(deskFor(ctx.locale).nothingToCancel));
+    .command(deskCommand("cancel"), (ctx) => ctx.reply(deskFor(ctx.locale).nothingToCancel));
   editor.callbackQuery([NEW_NEXT_SLOT, NEW_NOW, NEW_CONFIRM, NEW_CANCEL, NEW_AT_DATA], (ctx) =>
     ctx.answerCallbackQuery({ text: deskFor(ctx.locale).dialogOver }),
   );

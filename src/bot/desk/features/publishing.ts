@@ -3,6 +3,7 @@ import type { BotContext } from "../../context.js";
 import { deskFor } from "../../i18n/index.js";
 import { isAdminOf } from "../../shared/is-admin.js";
 import type { EditorDesk } from "../desk.js";
+import { deskCommand } from "../desk-commands.js";
 import { escapeHtml, shownTime } from "../formatters/desk-text.js";
 import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/publish.js";
 import { postEarlyKeyboard } from "../keyboards/confirm.js";
@@ -15,7 +16,7 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
   const feature = new Composer<BotContext>();
   const editor = feature.chatType("private").filter(isAdminOf(desk.adminIds));
 
-  editor.command("postnow", async (ctx) => {
+  editor.command(deskCommand("postnow"), async (ctx) => {
     const d = deskFor(ctx.locale);
     const arg = ctx.match.trim();
     const id = ITEM_ID.exec(arg)?.[1];
@@ -59,7 +60,7 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
     );
   });
 
-  editor.command("pause", async (ctx) => {
+  editor.command(deskCommand("pause"), async (ctx) => {
     const d = deskFor(ctx.locale);
     if (desk.queue.pause()) {
       await ctx.reply(d.pausedNow);
@@ -71,7 +72,7 @@ export function createAdminPublishingFeature(desk: EditorDesk): Composer<BotCont
     );
   });
 
-  editor.command("resume", async (ctx) => {
+  editor.command(deskCommand("resume"), async (ctx) => {
     const d = deskFor(ctx.locale);
     await ctx.reply(desk.queue.resume() ? d.resumed : d.notPaused);
   });

@@ -4,6 +4,7 @@ import type { BotContext } from "../../context.js";
 import { type DeskMessages, deskFor } from "../../i18n/index.js";
 import { isAdminOf } from "../../shared/is-admin.js";
 import type { EditorDesk } from "../desk.js";
+import { deskCommand } from "../desk-commands.js";
 import { escapeHtml } from "../formatters/desk-text.js";
 import { publishOutcomeHtml, scheduledQuestionHtml } from "../formatters/publish.js";
 import { clampPage, queuePageHtml } from "../formatters/queue.js";
@@ -133,7 +134,7 @@ export function createAdminQueueFeature(desk: EditorDesk): Composer<BotContext> 
   const feature = new Composer<BotContext>();
   const editor = feature.filter(isAdminOf(desk.adminIds));
 
-  editor.chatType("private").command("queue", async (ctx) => {
+  editor.chatType("private").command(deskCommand("queue"), async (ctx) => {
     const view = loadQueueView(desk, deskFor(ctx.locale));
     await ctx.reply(queuePageHtml(view, 0), {
       parse_mode: "HTML",

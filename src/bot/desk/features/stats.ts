@@ -4,6 +4,7 @@ import type { BotContext } from "../../context.js";
 import { deskFor } from "../../i18n/index.js";
 import { isAdminOf } from "../../shared/is-admin.js";
 import type { EditorDesk } from "../desk.js";
+import { deskCommand } from "../desk-commands.js";
 import { statsHtml } from "../formatters/stats.js";
 
 /** /stats for editors: archive, queue, posts, feeds' health, pause and the last delivery error. */
@@ -13,7 +14,7 @@ export function createAdminStatsFeature(desk: EditorDesk): Composer<BotContext> 
   feature
     .chatType("private")
     .filter(isAdminOf(desk.adminIds))
-    .command("stats", (ctx) =>
+    .command(deskCommand("stats"), (ctx) =>
       ctx.reply(
         statsHtml(deskFor(ctx.locale), stats.snapshot(), desk.timezone, desk.telegramStatus?.()),
         {

@@ -4,6 +4,7 @@ import type { OpmlProblem } from "../../../feeds/opml.js";
 import type { Locale } from "../../../i18n/locale.js";
 import type { QueueState } from "../../../publishing/queue-item.js";
 import type { CommandHelp } from "../../readers/texts/reader-messages.js";
+import type { DeskHelpCommand, DeskMenuCommand } from "../desk-commands.js";
 import type { WhenProblem as WhenReason } from "../parse-when.js";
 
 /**
@@ -231,27 +232,10 @@ export interface DeskMessages {
   readonly deskHelpTitle: string;
   /** Under the /start welcome, for editors only. */
   readonly startHint: string;
-  readonly deskCommands: readonly CommandHelp[];
+  /** Each /help line of the desk: DESK_HELP_COMMANDS gives their order. */
+  readonly deskHelp: Readonly<Record<DeskHelpCommand, Omit<CommandHelp, "command">>>;
   readonly menu: Readonly<Record<DeskMenuCommand, string>>;
 }
-
-/** The editors' commands in their command menu, in menu order. */
-export const DESK_MENU_COMMANDS = [
-  "add",
-  "new",
-  "queue",
-  "postnow",
-  "clearqueue",
-  "pause",
-  "resume",
-  "addfeed",
-  "feeds",
-  "feed",
-  "removefeed",
-  "stats",
-  "cancel",
-] as const;
-export type DeskMenuCommand = (typeof DESK_MENU_COMMANDS)[number];
 
 /** What the /feed card shows, already formatted and escaped. */
 export interface FeedCardText {

@@ -308,60 +308,38 @@ export const deskEn: DeskMessages = {
   deskHelpTitle: "Editors' desk",
   startHint:
     "You are one of the newsroom's editors: /help lists the desk's commands too, and the menu has them.",
-  deskCommands: [
-    {
-      command: "add",
+  deskHelp: {
+    add: {
       example: "/add",
       what: "then paste the article (headline on the first line) to store and queue it; or forward a post",
     },
-    {
-      command: "new",
-      example: "/new",
-      what: "write a post step by step: headline, text, link, when",
-    },
-    {
-      command: "queue",
-      example: "/queue",
-      what: "the queue with planned times; reorder, post, remove",
-    },
-    {
-      command: "postnow",
+    new: { example: "/new", what: "write a post step by step: headline, text, link, when" },
+    queue: { example: "/queue", what: "the queue with planned times; reorder, post, remove" },
+    postnow: {
       example: "/postnow 12",
       what: "publish item #12 now (without a number: the next one)",
     },
-    {
-      command: "clearqueue",
+    clearqueue: {
       example: "/clearqueue 3",
       what: "take every queued item of feed #3 out of the queue (asks first)",
     },
-    {
-      command: "pause",
-      example: "/pause",
-      what: "stop scheduled publishing (/resume starts it again)",
-    },
-    {
-      command: "addfeed",
+    pause: { example: "/pause", what: "stop scheduled publishing (/resume starts it again)" },
+    addfeed: {
       example: "/addfeed https://example.com/rss store-only",
       what: "add a feed (store-only: archive without queueing)",
     },
-    {
-      command: "feeds",
+    feeds: {
       example: "/feeds",
       what: "the feeds, their rules and health; /feeds export sends OPML",
     },
-    {
-      command: "feed",
+    feed: {
       example: "/feed 3",
       what: "feed #3's card: include/exclude words, store-only, pause, remove",
     },
-    {
-      command: "removefeed",
-      example: "/removefeed 3",
-      what: "stop polling feed #3 (its articles stay)",
-    },
-    { command: "stats", example: "/stats", what: "archive, queue, posts and feeds in figures" },
-    { command: "language", example: "/language", what: "English or Russian for your replies" },
-  ],
+    removefeed: { example: "/removefeed 3", what: "stop polling feed #3 (its articles stay)" },
+    stats: { example: "/stats", what: "archive, queue, posts and feeds in figures" },
+    language: { example: "/language", what: "English or Russian for your replies" },
+  },
   menu: {
     add: "Queue a pasted article",
     new: "Write a post step by step",

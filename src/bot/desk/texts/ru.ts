@@ -310,60 +310,44 @@ export const deskRu: DeskMessages = {
 
   deskHelpTitle: "Пульт редактора",
   startHint: "Вы редактор: /help покажет и команды пульта, они есть и в меню.",
-  deskCommands: [
-    {
-      command: "add",
+  deskHelp: {
+    add: {
       example: "/add",
       what: "затем вставьте статью (заголовок в первой строке) — она сохранится и встанет в очередь; или перешлите пост",
     },
-    {
-      command: "new",
-      example: "/new",
-      what: "написать пост по шагам: заголовок, текст, ссылка, время",
-    },
-    {
-      command: "queue",
+    new: { example: "/new", what: "написать пост по шагам: заголовок, текст, ссылка, время" },
+    queue: {
       example: "/queue",
       what: "очередь с плановым временем; порядок, публикация, удаление",
     },
-    {
-      command: "postnow",
+    postnow: {
       example: "/postnow 12",
       what: "опубликовать пост №12 сейчас (без номера — следующий)",
     },
-    {
-      command: "clearqueue",
+    clearqueue: {
       example: "/clearqueue 3",
       what: "убрать из очереди все записи ленты №3 (сначала спросит)",
     },
-    {
-      command: "pause",
+    pause: {
       example: "/pause",
       what: "остановить публикации по расписанию (/resume — продолжить)",
     },
-    {
-      command: "addfeed",
+    addfeed: {
       example: "/addfeed https://example.com/rss store-only",
       what: "добавить ленту (store-only — только в архив)",
     },
-    {
-      command: "feeds",
-      example: "/feeds",
-      what: "ленты, их правила и состояние; /feeds export — OPML",
-    },
-    {
-      command: "feed",
+    feeds: { example: "/feeds", what: "ленты, их правила и состояние; /feeds export — OPML" },
+    feed: {
       example: "/feed 3",
       what: "карточка ленты №3: нужные и исключающие слова, только архив, пауза, удаление",
     },
-    {
-      command: "removefeed",
+    removefeed: {
       example: "/removefeed 3",
       what: "перестать опрашивать ленту №3 (статьи остаются)",
     },
-    { command: "stats", example: "/stats", what: "архив, очередь, публикации и ленты в цифрах" },
-    { command: "language", example: "/language", what: "язык ответов: русский или английский" },
-  ],
+    stats: { example: "/stats", what: "архив, очередь, публикации и ленты в цифрах" },
+    language: { example: "/language", what: "язык ответов: русский или английский" },
+  },
   menu: {
     add: "Поставить статью в очередь",
     new: "Новый пост по шагам",

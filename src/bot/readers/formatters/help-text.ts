@@ -1,4 +1,5 @@
 import type { Piece } from "../../../publishing/telegram-html.js";
+import { DESK_HELP_COMMANDS } from "../../desk/desk-commands.js";
 import type { DeskMessages, Messages } from "../../i18n/index.js";
 
 /** The command list: each command's example (tappable in Telegram) and what it does. */
@@ -30,6 +31,9 @@ export function helpMessage(m: Messages, botUsername: string | undefined): Piece
 /** The editors' part of /help: the desk's commands with an example each. */
 export function deskHelpPieces(d: DeskMessages): Piece[] {
   const pieces: Piece[] = [{ text: "\n\n" }, { text: d.deskHelpTitle, style: "b" }];
-  for (const c of d.deskCommands) pieces.push({ text: `\n• ${c.example} — ${c.what}` });
+  for (const command of DESK_HELP_COMMANDS) {
+    const c = d.deskHelp[command];
+    pieces.push({ text: `\n• ${c.example} — ${c.what}` });
+  }
   return pieces;
 }
