@@ -1,5 +1,4 @@
-import type { ArticleFields } from "../db/articles-repository.js";
-import type { Article, ArticleInput } from "./article.js";
+import type { Article, ArticleFields, ArticleInput } from "./article.js";
 import type { ArticleProblem } from "./article-problem.js";
 import { canonicalUrl } from "./canonical-url.js";
 import { contentHash } from "./content-hash.js";

@@ -1,8 +1,15 @@
-import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
+import type { ArticlesRepository } from "../db/articles-repository.js";
 import type { Db } from "../db/connection.js";
 import { createFeedItemsRepository } from "../db/feed-items-repository.js";
 import { type ArticleIndexer, createArticleIndexer } from "../search/article-indexer.js";
-import type { Article, ArticleInput, ArticleScope, StoreResult, Visibility } from "./article.js";
+import type {
+  Article,
+  ArticleFields,
+  ArticleInput,
+  ArticleScope,
+  StoreResult,
+  Visibility,
+} from "./article.js";
 import { InvalidArticleError, toArticleFields, updatedFields } from "./article-fields.js";
 import type { FeedItemInput } from "./feed-item.js";
 import { createFeedItemStore, sameContent } from "./feed-item-store.js";

@@ -65,3 +65,9 @@ export function paragraphsOf(body: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p !== "");
 }
+
+/** What is written when an article is created or replaced (the archive sets the rest). */
+export type ArticleFields = Omit<
+  Article,
+  "id" | "createdAt" | "updatedAt" | "updateCount" | "visibility"
+>;

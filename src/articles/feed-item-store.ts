@@ -1,6 +1,6 @@
-import type { ArticleFields, ArticlesRepository } from "../db/articles-repository.js";
+import type { ArticlesRepository } from "../db/articles-repository.js";
 import type { FeedItemRecord, FeedItemsRepository } from "../db/feed-items-repository.js";
-import type { Article, StoreResult, Visibility } from "./article.js";
+import type { Article, ArticleFields, StoreResult, Visibility } from "./article.js";
 import { toArticleFields, updatedFields } from "./article-fields.js";
 import { normaliseForHash } from "./content-hash.js";
 import type { FeedItemInput, ItemIdentity } from "./feed-item.js";

@@ -1,4 +1,4 @@
-import type { Article, ArticleScope, Visibility } from "../articles/article.js";
+import type { Article, ArticleFields, ArticleScope, Visibility } from "../articles/article.js";
 import type { Db } from "./connection.js";
 
 interface ArticleRow {
@@ -20,12 +20,6 @@ interface ArticleRow {
   visibility: Visibility;
   body_cut: number;
 }
-
-/** Columns written when an article is created or replaced. */
-export type ArticleFields = Omit<
-  Article,
-  "id" | "createdAt" | "updatedAt" | "updateCount" | "visibility"
->;
 
 function toArticle(row: ArticleRow): Article {
   return {
