@@ -36,38 +36,79 @@ async function startWebhook(answerWithinMs: number, extraRoutes: Route[] = []) {
   return { h, status, via: `http://127.0.0.1:${source.port}` };
 }
 
+/** The update ids the bot was handed, and a promise that settles once it is done with them all. */
+function watchHandling(h: BotHarness) {
+  const ids: number[] = [];
+  const running: Promise<unknown>[] = [];
+  const handleUpdate = h.bot.handleUpdate.bind(h.bot);
+  h.bot.handleUpdate = (update, envelope) => {
+    ids.push(update.update_id);
+    const handling = handleUpdate(update, envelope);
+    running.push(handling.catch(() => undefined));
+    return handling;
+  };
+  return { ids, done: () => Promise.all(running) };
+}
+
+/** A Telegram that takes a reader's reply only when the test lets it (a slow Telegram). */
+function holdSendsTo(h: BotHarness, chatId: number) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = 0;
+  h.bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method === "sendMessage" && (payload as { chat_id?: unknown }).chat_id === chatId) {
+      held++;
+      await released;
+    }
+    return prev(method, payload, signal);
+  });
+  return { release, held: () => held };
+}
+
 describe("webhook mode", () => {
   it("answers Telegram in time while a slow update is still being handled, and handles a resent update once", async () => {
     const { h, status, via } = await startWebhook(300);
-    // The reply to the reader takes 2 s to be accepted (a slow Telegram).
-    h.fake.failNext("sendMessage", { delayMs: 2000 }, 1, READER.id);
+    const handling = watchHandling(h);
+    const telegram = holdSendsTo(h, READER.id);
     const update = privateMessage("/help", { from: READER });
-    const started = Date.now();
+
+    // The reply to the reader is held: the answer can only come from the 300 ms bound.
     const first = await h.fake.deliverUpdate(update, via);
     expect(first.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1500);
+    await vi.waitFor(() => expect(telegram.held()).toBe(1), { timeout: 10_000 });
     expect(h.fake.messages(READER.id)).toEqual([]);
     expect(status.snapshot().lastWebhookCallAt).not.toBeNull();
 
     // Telegram sending the same update again (as after a lost answer) changes nothing.
     expect((await h.fake.deliverUpdate(update, via)).status).toBe(200);
-    await vi.waitFor(() => expect(h.fake.messages(READER.id)).toHaveLength(1), {
-      timeout: 10_000,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(handling.ids).toEqual([update.update_id]);
+
+    telegram.release();
+    await handling.done();
     expect(h.fake.messages(READER.id)).toHaveLength(1);
+    expect(telegram.held()).toBe(1);
   });
 
   it("refuses a call without the secret before reading it, and handles nothing", async () => {
     const { h, via } = await startWebhook(5000);
+    const handling = watchHandling(h);
+    const refused = privateMessage("/help", { from: READER });
     const res = await fetch(`${via}/tg/updates`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "nope" },
-      body: JSON.stringify(privateMessage("/help", { from: READER })),
+      body: JSON.stringify(refused),
     });
     expect(res.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(h.fake.messages(READER.id)).toEqual([]);
+    expect(handling.ids).toEqual([]);
+
+    // An update with the secret, sent after it, is handled and answered: the refused one never was.
+    const accepted = privateMessage("/help", { from: READER });
+    expect((await h.fake.deliverUpdate(accepted, via)).status).toBe(200);
+    await handling.done();
+    expect(handling.ids).toEqual([accepted.update_id]);
+    expect(h.fake.messages(READER.id)).toHaveLength(1);
   });
 
   it("registers the webhook with its URL, secret and update types", async () => {
