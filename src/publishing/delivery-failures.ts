@@ -60,7 +60,7 @@ export interface DeliveryFailuresDeps {
 }
 
 /**
- * What a failed delivery leaves behind: the rules of the README's failure table. A lost answer
+ * What a failed delivery leaves behind: the rules of the failure table in docs/architecture.md ("When Telegram says no"). A lost answer
  * holds the item for the editors; a refused channel pauses publishing; a refused post is marked
  * failed; anything else goes back to the queue.
  */
